@@ -1,0 +1,102 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class XingjiConfidentialMixin(models.AbstractModel):
+    """Need-to-know confidentiality (严格控制知悉范围, 全程记录留痕).
+
+    A confidential record is readable only by the users in its stored
+    ``scope_user_ids`` (the knowledge scope).  The scope is computed from
+    ``_get_scope_users`` (the record's route: drafter, reviewers, approvers,
+    receiving body...), plus users holding a current ``xingji.access.grant``,
+    minus ``_get_scope_excluded_users`` (回避: e.g. the reported persons).
+
+    A concrete model:
+
+    * inherits ``xingji.confidential.mixin`` (after ``mail.thread``);
+    * overrides ``_get_scope_users``, ``_get_scope_excluded_users`` and
+      ``_scope_depends`` (the field paths the scope depends on);
+    * declares a *global* ``ir.rule`` (no groups, so it binds the Settings
+      administrator too): ``[('scope_user_ids', 'in', [user.id])]``;
+    * gives an explicit ``relation`` to any other many2many to ``res.users``
+      (``scope_user_ids`` uses the automatic relation name).
+
+    Followers and notifications are restricted to the scope; opening the
+    form and downloading attachments are written to ``xingji.access.log``.
+    """
+
+    _name = "xingji.confidential.mixin"
+    _description = "Need-to-know Confidential Record"
+
+    scope_user_ids = fields.Many2many(
+        "res.users",
+        string="Knowledge Scope",
+        compute="_compute_scope_user_ids",
+        store=True,
+        compute_sudo=True,
+        copy=False,
+        help="Users who may know of this record (知悉范围). Nobody else finds, reads or is notified of it.",
+    )
+
+    # -------------------------------------------------------------- scope
+    def _scope_depends(self):
+        """Field paths the knowledge scope depends on (override)."""
+        return ["create_uid"]
+
+    def _get_scope_users(self):
+        """Users of the route of one record (override and call super)."""
+        self.ensure_one()
+        return self.create_uid
+
+    def _get_scope_excluded_users(self):
+        """Users who must never be in the scope of one record (回避)."""
+        self.ensure_one()
+        return self.env["res.users"]
+
+    @api.depends(lambda self: self._scope_depends())
+    def _compute_scope_user_ids(self):
+        grants = self.env["xingji.access.grant"]._current_grant_users(self)
+        for record in self:
+            users = record._get_scope_users() | grants.get(record.id, self.env["res.users"])
+            record.scope_user_ids = users - record._get_scope_excluded_users()
+
+    def _refresh_scope(self):
+        """Recompute the scope after a change the ORM cannot see (a grant)."""
+        self.env.add_to_compute(self._fields["scope_user_ids"], self)
+        self.flush_recordset(["scope_user_ids"])
+
+    def _in_scope(self, user=None):
+        user = user or self.env.user
+        return all(user in record.sudo().scope_user_ids for record in self)
+
+    # ---------------------------------------------------------- followers
+    def _scope_partners(self):
+        # sudo: the scope is read to filter partners, never shown.
+        return self.sudo().scope_user_ids.partner_id
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        """Only users of the knowledge scope may follow a confidential record."""
+        if partner_ids:
+            for record in self:
+                allowed = record._scope_partners().ids
+                super(XingjiConfidentialMixin, record).message_subscribe(
+                    partner_ids=[pid for pid in partner_ids if pid in allowed],
+                    subtype_ids=subtype_ids,
+                )
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        """Notifications never reach anyone outside the knowledge scope."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not self:
+            return recipients
+        allowed = set(self._scope_partners().ids)
+        return [r for r in recipients if r["id"] in allowed]
+
+    # ------------------------------------------------------------- logging
+    def web_read(self, specification):
+        result = super().web_read(specification)
+        if len(self) == 1 and not self.env.su:
+            self.env["xingji.access.log"]._log(self, "open")
+        return result

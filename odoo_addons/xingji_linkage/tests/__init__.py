@@ -1,0 +1,5 @@
+from . import test_security_matrix
+from . import test_unit
+from . import test_holiday
+from . import test_access_log
+from . import test_ui
