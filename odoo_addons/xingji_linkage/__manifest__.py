@@ -17,6 +17,7 @@
         "security/xingji_linkage_rules.xml",
         "data/xingji_violation_type_data.xml",
         "data/xingji_holiday_data.xml",
+        "data/ir_cron_data.xml",
         "views/xingji_linkage_menus.xml",
         "views/xingji_unit_views.xml",
         "views/xingji_violation_type_views.xml",

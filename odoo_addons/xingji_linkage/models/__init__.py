@@ -4,5 +4,6 @@ from . import xingji_holiday
 from . import xingji_access_log
 from . import xingji_access_grant
 from . import xingji_confidential_mixin
+from . import xingji_deadline_mixin
 from . import res_users
 from . import ir_binary
