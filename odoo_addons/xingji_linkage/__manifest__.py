@@ -9,7 +9,6 @@
     "author": "Xingji Team",
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": ["mail", "resource"],
     "data": [
         "security/xingji_linkage_security.xml",

@@ -7,7 +7,6 @@
     "website": "https://github.com/xingji/xingji-odoo",
     "author": "Xingji Team",
     "license": "LGPL-3",
-    "installable": True,
     "depends": ["xingji_linkage"],
     "data": [
         "views/xingji_reports_menus.xml",

@@ -35,7 +35,7 @@ class XingjiAccessLog(models.Model):
 
     date = fields.Datetime(required=True, readonly=True, index=True, default=fields.Datetime.now)
     user_id = fields.Many2one(
-        "res.users", string="User", required=True, readonly=True, index=True, ondelete="restrict"
+        "res.users", required=True, readonly=True, index=True, ondelete="restrict"
     )
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(
@@ -44,12 +44,12 @@ class XingjiAccessLog(models.Model):
     res_name = fields.Char(string="Record", readonly=True)
     action = fields.Selection(LOG_ACTIONS, required=True, readonly=True, index=True)
     detail = fields.Char(readonly=True)
-    ip_address = fields.Char(string="IP Address", readonly=True)
+    ip_address = fields.Char("IP Address", readonly=True)
     previous_hash = fields.Char(readonly=True)
     entry_hash = fields.Char(readonly=True, index=True)
 
     # --------------------------------------------------------------- guards
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(
             self.env._("The access log cannot be changed. Every entry stays as it was written.")
         )

@@ -32,7 +32,6 @@ class XingjiViolationType(models.Model):
     )
     power_type = fields.Selection(
         selection=POWER_TYPES,
-        string="Power Type",
         index=True,
         help="Leave empty when the situation applies to every kind of power.",
     )
