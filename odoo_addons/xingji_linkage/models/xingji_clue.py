@@ -103,10 +103,13 @@ class XingjiClue(models.Model):
 
     _name = "xingji.clue"
     _description = "Problem Clue"
+    # The confidential mixin comes FIRST: Odoo puts the first parent first in
+    # the MRO, and mail.thread's message_subscribe / _notify_get_recipients
+    # do not call super, so a mixin listed after mail.thread is never reached.
     _inherit = [
+        "xingji.confidential.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "xingji.confidential.mixin",
         "xingji.deadline.mixin",
     ]
     _order = "id desc"
@@ -460,7 +463,9 @@ class XingjiClue(models.Model):
 
     def _get_access_approvers(self):
         self.ensure_one()
-        heads = self.receiving_unit_id.manager_id or self.source_unit_id.manager_id
+        heads = self.source_unit_id.manager_id
+        if self.state in RECEIVED_STATES and self.receiving_unit_id.manager_id:
+            heads = self.receiving_unit_id.manager_id
         return heads - self._reported_users()
 
     def _reported_users(self):

@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
+from . import test_clue_security
