@@ -164,6 +164,7 @@ class XingjiClue(models.Model):
     date_discovered = fields.Date(
         string="Discovered On",
         tracking=True,
+        default=fields.Date.context_today,
         help="The referral is due within the configured working days of discovery.",
     )
     date_received = fields.Date(string="Clue Received On", tracking=True)
