@@ -7,3 +7,10 @@ from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import res_users
 from . import ir_binary
+from . import xingji_routing_rule
+from . import xingji_approval_step
+from . import xingji_clue_deadline
+from . import xingji_clue
+from . import xingji_clue_person
+from . import xingji_clue_material
+from . import xingji_clue_approval

@@ -3,3 +3,10 @@ from . import test_unit
 from . import test_holiday
 from . import test_access_log
 from . import test_ui
+from . import test_clue_workflow
+from . import test_clue_routing
+from . import test_clue_approval_config
+from . import test_clue_security
+from . import test_clue_deadline
+from . import test_clue_performance
+from . import test_ui_clue

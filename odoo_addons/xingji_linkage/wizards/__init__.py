@@ -1,0 +1,1 @@
+from . import xingji_clue_decision_wizard
