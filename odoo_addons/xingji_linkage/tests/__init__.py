@@ -4,3 +4,7 @@ from . import test_holiday
 from . import test_access_log
 from . import test_ui
 from . import test_inspection
+from . import test_rectification
+from . import test_rectification_kanban
+from . import test_notice
+from . import test_meeting
