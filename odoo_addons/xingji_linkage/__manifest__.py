@@ -37,6 +37,9 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/xingji_unit_demo.xml",
+        "demo/xingji_inspection_demo.xml",
+        "demo/xingji_notice_demo.xml",
+        "demo/xingji_meeting_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
