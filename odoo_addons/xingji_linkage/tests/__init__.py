@@ -8,3 +8,6 @@ from . import test_rectification
 from . import test_rectification_kanban
 from . import test_notice
 from . import test_meeting
+from . import test_clue_workflow
+from . import test_clue_routing
+from . import test_clue_approval_config
