@@ -38,6 +38,7 @@
         "wizards/xingji_inspection_draw_wizard_views.xml",
         "views/xingji_notice_views.xml",
         "views/xingji_meeting_views.xml",
+        "views/xingji_clue_finding_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

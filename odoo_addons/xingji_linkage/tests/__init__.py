@@ -11,3 +11,4 @@ from . import test_meeting
 from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
+from . import test_inspection_clue
