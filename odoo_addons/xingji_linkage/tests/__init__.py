@@ -12,3 +12,4 @@ from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
 from . import test_inspection_clue
+from . import test_ui_inspection
