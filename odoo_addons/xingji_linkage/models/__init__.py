@@ -7,6 +7,12 @@ from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import res_users
 from . import ir_binary
+from . import xingji_inspection
+from . import xingji_inspection_draw
+from . import xingji_finding
+from . import xingji_rectification
+from . import xingji_notice
+from . import xingji_meeting
 from . import xingji_routing_rule
 from . import xingji_approval_step
 from . import xingji_clue_deadline
@@ -14,3 +20,4 @@ from . import xingji_clue
 from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
+from . import xingji_clue_finding
