@@ -7,3 +7,9 @@ from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import res_users
 from . import ir_binary
+from . import xingji_share_category
+from . import xingji_confidential_access
+from . import xingji_share
+from . import xingji_share_request
+from . import xingji_share_directory
+from . import xingji_share_report

@@ -3,3 +3,5 @@ from . import test_unit
 from . import test_holiday
 from . import test_access_log
 from . import test_ui
+from . import test_share
+from . import test_share_request
