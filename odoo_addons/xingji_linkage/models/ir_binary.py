@@ -12,7 +12,7 @@ class IrBinary(models.AbstractModel):
             model = self.env.get(record.res_model)
             if model is not None and "scope_user_ids" in model._fields and not self.env.su:
                 target = model.browse(record.res_id).exists()
-                if target:
+                if target and target._is_access_logged():
                     self.env["xingji.access.log"]._log(
                         target, "download", detail=record.name
                     )

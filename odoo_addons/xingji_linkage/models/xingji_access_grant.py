@@ -24,6 +24,10 @@ class XingjiAccessGrant(models.Model):
     date_end = fields.Date(string="Valid Until", required=True, index=True)
     active = fields.Boolean(default=True, index=True)
     reason = fields.Char()
+    request_id = fields.Many2one(
+        "xingji.share.request", string="Request", index="btree_not_null", readonly=True,
+        ondelete="restrict",
+    )
 
     @api.model
     def _current_grant_users(self, records):
@@ -77,4 +81,5 @@ class XingjiAccessGrant(models.Model):
                 detail=grant.user_id.name,
             )
         expired.write({"active": False})
+        expired.request_id._mark_expired()
         return expired

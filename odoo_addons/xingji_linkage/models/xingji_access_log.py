@@ -159,3 +159,43 @@ class XingjiAccessLog(models.Model):
                 )
             previous = row["entry_hash"] or ""
         return problems
+
+    @api.model
+    def _verify_report(self):
+        """Run the verification; return (entry count, problems, text)."""
+        problems = self._verify_chain()
+        self.env.cr.execute(SQL("SELECT count(*) FROM xingji_access_log"))
+        count = self.env.cr.fetchone()[0]
+        if not problems:
+            text = self.env._(
+                "The access log is complete and untampered: %(count)s entries checked.",
+                count=count,
+            )
+        else:
+            text = "\n".join(
+                [
+                    self.env._(
+                        "The access log was tampered with: %(n)s problem(s) in %(count)s entries.",
+                        n=len(problems),
+                        count=count,
+                    )
+                ]
+                + [problem["message"] for problem in problems]
+            )
+        return count, problems, text
+
+    @api.model
+    def action_verify_chain(self):
+        """Button and menu for the auditors: verify the whole chain."""
+        self.check_access("read")
+        count, problems, text = self._verify_report()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Access log verification"),
+                "message": text,
+                "type": "danger" if problems else "success",
+                "sticky": bool(problems),
+            },
+        }

@@ -73,6 +73,12 @@ class XingjiConfidentialMixin(models.AbstractModel):
         self.ensure_one()
         return self.env["res.users"]
 
+    def _is_access_logged(self):
+        """Whether opening and downloading this record is written to the
+        access log (override: e.g. only the gated grade of a shared item)."""
+        self.ensure_one()
+        return True
+
     def _in_scope(self, user=None):
         user = user or self.env.user
         return all(user in record.sudo().scope_user_ids for record in self)
@@ -106,6 +112,11 @@ class XingjiConfidentialMixin(models.AbstractModel):
     def web_read(self, specification):
         result = super().web_read(specification)
         # Onchange also web_reads the unsaved record (NewId): nothing to log.
-        if len(self) == 1 and isinstance(self.id, int) and not self.env.su:
+        if (
+            len(self) == 1
+            and isinstance(self.id, int)
+            and not self.env.su
+            and self._is_access_logged()
+        ):
             self.env["xingji.access.log"]._log(self, "open")
         return result

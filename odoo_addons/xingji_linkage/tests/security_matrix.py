@@ -119,4 +119,13 @@ MATRIX = {
     "xingji.approval.step": {**ALL_READ, "manager": "crwu"},
     "xingji.clue.deadline": {**ALL_READ, "manager": "crwu"},
     "xingji.clue.decision.wizard": {**{r: "crw" for r in ALL_READ}, "manager": ""},
+    "xingji.share.category": {**ALL_READ, "manager": "crwu"},
+    # Nothing shared is deleted (archive instead); the configuration manager
+    # configures categories and never needs the items themselves.
+    "xingji.share": {**{role: "crw" for role in ALL_READ}, "manager": ""},
+    # Requests change state only through their checked actions (sudo).
+    "xingji.share.request": {**{role: "cr" for role in ALL_READ}, "manager": ""},
+    "xingji.share.directory": {**ALL_READ, "manager": ""},
+    "xingji.share.request.decision": {**{role: "crw" for role in ALL_READ}, "manager": ""},
+    "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": ""},
 }

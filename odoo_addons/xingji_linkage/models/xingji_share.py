@@ -1,0 +1,295 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
+
+from .xingji_share_category import GRADE_RANK, SHARE_GRADES
+
+
+class XingjiShare(models.Model):
+    """Shared information (监督信息互联互通, seed 001 art. 11).
+
+    * ``full`` 全面共享: every linkage user reads it (the record rule says so;
+      no scope is stored for everyone);
+    * ``scoped`` 指定范围共享: the owner unit, the named units and users (and
+      the heads above them when the category says so);
+    * ``gated`` 严格审批共享: the owner unit and users holding a current grant
+      obtained through an approved ``xingji.share.request``.  Opening,
+      downloading and printing a gated item is written to the access log.
+    """
+
+    _name = "xingji.share"
+    _description = "Shared Information"
+    # The mixin comes first so that its follower and notification filters
+    # run before mail.thread's own methods (which do not call super()).
+    _inherit = ["xingji.confidential.mixin", "mail.thread"]
+    _order = "id desc"
+    _mail_post_access = "read"
+    _check_company_auto = True
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    body = fields.Html(string="Content")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        relation="xingji_share_attachment_rel",
+        column1="share_id",
+        column2="attachment_id",
+        string="Attachments",
+        copy=False,
+    )
+    category_id = fields.Many2one(
+        "xingji.share.category",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    grade = fields.Selection(
+        SHARE_GRADES,
+        compute="_compute_grade",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    owner_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Owner Unit",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        default=lambda self: self._default_owner_unit(),
+    )
+    unit_ids = fields.Many2many(
+        "xingji.unit",
+        relation="xingji_share_unit_rel",
+        column1="share_id",
+        column2="unit_id",
+        string="Shared with Units",
+        check_company=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        relation="xingji_share_user_rel",
+        column1="share_id",
+        column2="user_id",
+        string="Shared with Users",
+    )
+    is_offline = fields.Boolean(
+        string="Kept Offline",
+        tracking=True,
+        help="线下保管: the material must not enter any platform. Only what it is, where the "
+        "paper is kept and who keeps it are recorded here.",
+    )
+    offline_location = fields.Char(string="Kept at", tracking=True)
+    offline_keeper = fields.Char(string="Kept by", tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    request_count = fields.Integer(compute="_compute_request_count")
+    can_manage = fields.Boolean(compute="_compute_can_manage")
+
+    def _default_owner_unit(self):
+        return self.env["xingji.unit"]._get_units_of_user()[:1]
+
+    @api.depends("category_id")
+    def _compute_grade(self):
+        for share in self:
+            share.grade = share.category_id.default_grade or share.grade or "gated"
+
+    def _compute_request_count(self):
+        groups = self.env["xingji.share.request"]._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
+        )
+        counts = dict(groups)
+        for share in self:
+            share.request_count = counts.get(share.id, 0)
+
+    @api.depends_context("uid")
+    def _compute_can_manage(self):
+        user = self.env.user
+        for share in self:
+            share.can_manage = user in share._get_access_revokers()
+
+    # -------------------------------------------------------------- scope
+    def _scope_depends(self):
+        return super()._scope_depends() + [
+            "grade",
+            "owner_unit_id.member_ids",
+            "unit_ids.member_ids",
+            "unit_ids.parent_id.manager_id",
+            "user_ids",
+            "category_id.include_managers",
+            "category_id.approver_id",
+        ]
+
+    def _get_scope_users(self):
+        """Owner unit always; the named units and users for a scoped item.
+
+        A full item needs no stored scope: the record rule opens it to every
+        linkage user.  The category's named approver knows what they decide
+        on.  The creator is not added: a gated item belongs to its owner unit.
+        """
+        self.ensure_one()
+        users = self.owner_unit_id.member_ids | self.category_id.approver_id
+        if self.grade == "scoped":
+            users |= self.unit_ids.member_ids | self.user_ids
+            if self.category_id.include_managers:
+                users |= self.unit_ids.parent_id.manager_id
+                users |= self.user_ids.xingji_unit_ids.manager_id
+        return users
+
+    def _get_access_approvers(self):
+        self.ensure_one()
+        return self.category_id.approver_id or self.owner_unit_id.manager_id
+
+    def _get_access_revokers(self):
+        self.ensure_one()
+        return self._get_access_approvers() | self.owner_unit_id.member_ids
+
+    def _is_access_logged(self):
+        self.ensure_one()
+        return self.grade == "gated"
+
+    def _scope_partners(self):
+        partners = super()._scope_partners()
+        if any(share.grade == "full" for share in self.sudo()):
+            # sudo: every linkage user may be notified of a fully shared item.
+            group = self.env.ref("xingji_linkage.group_xingji_user").sudo()
+            partners |= group.users.partner_id
+        return partners
+
+    # --------------------------------------------------------- constraints
+    @api.constrains("is_offline", "grade", "body", "attachment_ids")
+    def _check_offline(self):
+        for share in self.filtered("is_offline"):
+            if share.grade != "gated":
+                raise ValidationError(
+                    self.env._(
+                        "Only a strict-approval item can be kept offline: set the grade of "
+                        "\"%(name)s\" to Strict Approval first.",
+                        name=share.name,
+                    )
+                )
+            if not is_html_empty(share.body):
+                raise ValidationError(
+                    self.env._(
+                        "\"%(name)s\" is kept offline: its content must not be entered. "
+                        "Record only what it is, where it is kept and who keeps it.",
+                        name=share.name,
+                    )
+                )
+            if share.attachment_ids:
+                raise ValidationError(
+                    self.env._(
+                        "\"%(name)s\" is kept offline: remove the attachments, the material "
+                        "must not enter the system.",
+                        name=share.name,
+                    )
+                )
+            if not share.offline_location or not share.offline_keeper:
+                raise ValidationError(
+                    self.env._(
+                        "\"%(name)s\" is kept offline: say where the paper is kept and who keeps it.",
+                        name=share.name,
+                    )
+                )
+
+    # ---------------------------------------------------------------- crud
+    @api.model_create_multi
+    def create(self, vals_list):
+        shares = super().create(vals_list)
+        if not self.env.su:
+            units = self.env["xingji.unit"]._get_units_of_user()
+            for share in shares:
+                if share.owner_unit_id not in units:
+                    raise UserError(
+                        self.env._(
+                            "You can only share information on behalf of a unit you belong to. "
+                            "Choose one of your units as owner unit.",
+                        )
+                    )
+        shares._check_grade_lowering(
+            {share.id: share.category_id.default_grade for share in shares}
+        )
+        shares._attach_files()
+        return shares
+
+    def write(self, vals):
+        previous = {}
+        if "grade" in vals or "category_id" in vals:
+            previous = {share.id: share.grade for share in self}
+        res = super().write(vals)
+        if previous:
+            self._check_grade_lowering(previous)
+        if "attachment_ids" in vals:
+            self._attach_files()
+        return res
+
+    def _attach_files(self):
+        """Bind uploaded files to their item so the item's rules protect them."""
+        for share in self:
+            # sudo: the uploader may not write attachments they just linked
+            # to this item; only the binding fields are written.
+            loose = share.sudo().attachment_ids.filtered(
+                lambda a, s=share: a.res_model != s._name or a.res_id != s.id
+            )
+            if loose:
+                loose.write({"res_model": share._name, "res_id": share.id})
+
+    def _check_grade_lowering(self, previous):
+        """Lowering the grade of a gated item, or of an item of a gated
+        category, needs its approver and a reason; every grade change of
+        such an item is logged."""
+        reason = self.env.context.get("xingji_grade_change_reason")
+        Log = self.env["xingji.access.log"]
+        for share in self:
+            old = previous.get(share.id)
+            if not old or old == share.grade:
+                continue
+            sensitive = "gated" in (old, share.grade, share.category_id.default_grade)
+            if not sensitive:
+                continue
+            if GRADE_RANK[share.grade] < GRADE_RANK[old] and not self.env.su:
+                approvers = share.sudo()._get_access_approvers()
+                if not reason or self.env.user not in approvers:
+                    raise UserError(
+                        self.env._(
+                            "Lowering the grade of \"%(name)s\" needs approval. Ask %(approvers)s "
+                            "to change it with the Change Grade button and a reason.",
+                            name=share.name,
+                            approvers=", ".join(approvers.mapped("name"))
+                            or self.env._("the head of the owner unit"),
+                        )
+                    )
+            labels = dict(self._fields["grade"]._description_selection(self.env))
+            detail = self.env._(
+                "%(old)s → %(new)s", old=labels.get(old, old), new=labels[share.grade]
+            )
+            if reason:
+                detail = f"{detail}: {reason}"
+            Log._log(share, "grade", detail=detail)
+            # sudo: the grade change is recorded even by a user who may not
+            # read the item any more after lowering or raising it.
+            share.sudo().message_post(
+                body=self.env._("Grade changed: %(detail)s", detail=detail),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    # ------------------------------------------------------------- actions
+    def action_change_grade(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Grade"),
+            "res_model": "xingji.share.grade.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_share_id": self.id},
+        }
