@@ -7,3 +7,9 @@ from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import res_users
 from . import ir_binary
+from . import xingji_inspection
+from . import xingji_inspection_draw
+from . import xingji_finding
+from . import xingji_rectification
+from . import xingji_notice
+from . import xingji_meeting

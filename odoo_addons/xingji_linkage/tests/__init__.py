@@ -3,3 +3,4 @@ from . import test_unit
 from . import test_holiday
 from . import test_access_log
 from . import test_ui
+from . import test_inspection

@@ -1,0 +1,1 @@
+from . import xingji_inspection_draw_wizard

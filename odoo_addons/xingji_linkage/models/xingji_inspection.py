@@ -1,0 +1,252 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+INSPECTION_STATES = [
+    ("plan", "Plan"),
+    ("in_progress", "In Progress"),
+    ("report", "Report"),
+    ("rectification", "Rectification"),
+    ("closed", "Closed"),
+    ("cancelled", "Cancelled"),
+]
+# The inspected units learn of an inspection once its report is written:
+# an unannounced check (暗访, 四不两直) is not disclosed in advance.
+DISCLOSED_STATES = ("report", "rectification", "closed")
+
+
+class XingjiInspection(models.Model):
+    """A joint rule-of-law inspection (联合法治督查, seed 001 arts. 8-9).
+
+    Run together by an enforcement-supervision body and a discipline body,
+    at least once a year, as a special check (专项检查), a random sampling
+    (随机抽查, 双随机) or an unannounced visit (暗访, 四不两直).
+    """
+
+    _name = "xingji.inspection"
+    _description = "Joint Inspection"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    title = fields.Char(required=True, tracking=True)
+    inspection_type = fields.Selection(
+        selection=[
+            ("special", "Special Inspection"),
+            ("random", "Random Sampling"),
+            ("unannounced", "Unannounced Visit"),
+        ],
+        string="Type",
+        required=True,
+        default="special",
+        tracking=True,
+        index=True,
+    )
+    state = fields.Selection(
+        selection=INSPECTION_STATES,
+        required=True,
+        default="plan",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    organiser_unit_ids = fields.Many2many(
+        "xingji.unit",
+        relation="xingji_inspection_organiser_rel",
+        column1="inspection_id",
+        column2="unit_id",
+        string="Organisers",
+        domain=[("kind", "in", ("supervision", "discipline"))],
+        help="The enforcement-supervision body and the discipline body running the inspection together.",
+    )
+    leader_id = fields.Many2one(
+        "res.users", string="Team Leader", tracking=True, index="btree_not_null",
+        default=lambda self: self.env.user,
+    )
+    team_user_ids = fields.Many2many(
+        "res.users",
+        relation="xingji_inspection_team_rel",
+        column1="inspection_id",
+        column2="user_id",
+        string="Inspection Team",
+    )
+    inspected_unit_ids = fields.Many2many(
+        "xingji.unit",
+        relation="xingji_inspection_inspected_rel",
+        column1="inspection_id",
+        column2="unit_id",
+        string="Inspected Units",
+    )
+    plan = fields.Html(help="Purpose, method, schedule and division of work.")
+    scope = fields.Text(help="Enforcement activities, period and matters covered.")
+    date_start = fields.Date(string="Start", tracking=True, index=True)
+    date_end = fields.Date(string="End", tracking=True)
+    report_summary = fields.Html(string="Summary")
+    report_findings = fields.Html(string="Findings Overview")
+    report_conclusion = fields.Html(string="Conclusions")
+    cancel_reason = fields.Text(copy=False, tracking=True)
+    draw_ids = fields.One2many("xingji.inspection.draw", "inspection_id", string="Draws")
+    draw_id = fields.Many2one(
+        "xingji.inspection.draw", string="Current Draw", compute="_compute_draw_id"
+    )
+    draw_count = fields.Integer(compute="_compute_draw_id")
+    finding_ids = fields.One2many("xingji.finding", "inspection_id", string="Findings")
+    finding_count = fields.Integer(compute="_compute_finding_count")
+    rectification_ids = fields.One2many(
+        "xingji.rectification", "inspection_id", string="Rectification Tasks"
+    )
+    rectification_count = fields.Integer(compute="_compute_finding_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("draw_ids")
+    def _compute_draw_id(self):
+        for inspection in self:
+            inspection.draw_id = inspection.draw_ids.sorted("id")[-1:]
+            inspection.draw_count = len(inspection.draw_ids)
+
+    @api.depends("finding_ids", "rectification_ids")
+    def _compute_finding_count(self):
+        for inspection in self:
+            inspection.finding_count = len(inspection.finding_ids)
+            inspection.rectification_count = len(inspection.rectification_ids)
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("xingji.inspection") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "inspected_unit_ids" in vals and not self.env.context.get("xingji_from_draw"):
+            drawn = self.filtered(lambda i: i.inspection_type == "random" and i.draw_ids)
+            if drawn:
+                raise UserError(
+                    self.env._(
+                        "The inspected units of %(name)s come from a recorded random draw. "
+                        "Use “Draw” again, with a reason, to change them.",
+                        name=drawn[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_plans(self):
+        if any(i.state != "plan" or i.draw_ids for i in self):
+            raise UserError(
+                self.env._("An inspection that has started or been drawn is never deleted; cancel it with a reason.")
+            )
+
+    # --------------------------------------------------------------- actions
+    def _check_state(self, allowed):
+        for inspection in self:
+            if inspection.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is “%(state)s”; this step is not possible now.",
+                        name=inspection.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            inspection.state
+                        ],
+                    )
+                )
+
+    def action_start(self):
+        self._check_state(["plan"])
+        for inspection in self:
+            kinds = set(inspection.organiser_unit_ids.mapped("kind"))
+            if not {"supervision", "discipline"} <= kinds:
+                raise UserError(
+                    self.env._(
+                        "A joint inspection is organised by an enforcement-supervision body and a "
+                        "discipline body together: add both to the organisers of %(name)s.",
+                        name=inspection.name,
+                    )
+                )
+            if not inspection.inspected_unit_ids:
+                raise UserError(
+                    self.env._("Choose or draw the inspected units of %(name)s first.", name=inspection.name)
+                )
+            if not inspection.team_user_ids:
+                raise UserError(
+                    self.env._("Choose or draw the inspection team of %(name)s first.", name=inspection.name)
+                )
+        self.write({"state": "in_progress"})
+        self.filtered(lambda i: not i.date_start).date_start = fields.Date.context_today(self)
+
+    def action_to_report(self):
+        self._check_state(["in_progress"])
+        self.write({"state": "report", "date_end": fields.Date.context_today(self)})
+
+    def action_to_rectification(self):
+        self._check_state(["report"])
+        for inspection in self:
+            if not inspection.report_summary or not inspection.report_conclusion:
+                raise UserError(
+                    self.env._(
+                        "Write the summary and the conclusions of the report of %(name)s first.",
+                        name=inspection.name,
+                    )
+                )
+        self.write({"state": "rectification"})
+
+    def action_close(self):
+        self._check_state(["rectification"])
+        open_tasks = self.rectification_ids.filtered(lambda t: t.state not in ("done", "cancelled"))
+        if open_tasks:
+            raise UserError(
+                self.env._(
+                    "%(count)s rectification task(s) are not verified yet, e.g. %(task)s. "
+                    "Close the inspection once every task is done.",
+                    count=len(open_tasks),
+                    task=open_tasks[0].display_name,
+                )
+            )
+        self.write({"state": "closed"})
+
+    def action_cancel(self):
+        self._check_state(["plan", "in_progress", "report"])
+        for inspection in self:
+            if not inspection.cancel_reason:
+                raise UserError(
+                    self.env._("Write the reason for cancelling %(name)s first.", name=inspection.name)
+                )
+        self.write({"state": "cancelled"})
+
+    def action_open_draw_wizard(self):
+        self.ensure_one()
+        self._check_state(["plan"])
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Random Draw"),
+            "res_model": "xingji.inspection.draw.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_inspection_id": self.id},
+        }
+
+    def action_view_findings(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Findings"),
+            "res_model": "xingji.finding",
+            "view_mode": "list,form",
+            "domain": [("inspection_id", "=", self.id)],
+            "context": {"default_inspection_id": self.id},
+        }
+
+    def action_view_rectifications(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Rectification Tasks"),
+            "res_model": "xingji.rectification",
+            "view_mode": "kanban,list,form",
+            "domain": [("inspection_id", "=", self.id)],
+        }
