@@ -19,6 +19,7 @@
         "views/xingji_statistics_table_views.xml",
         "report/xingji_report_layout.xml",
         "report/xingji_statistics_templates.xml",
+        "report/xingji_rect_templates.xml",
         "report/xingji_reports_reports.xml",
         "wizards/xingji_statistics_wizard_views.xml",
     ],

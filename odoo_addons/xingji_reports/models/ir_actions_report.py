@@ -6,8 +6,9 @@ from collections import OrderedDict
 
 from markupsafe import escape
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+from odoo.tools import format_date
 from odoo.tools.pdf import IndirectObject, NameObject, PdfFileReader, PdfFileWriter
 
 _logger = logging.getLogger(__name__)
@@ -141,8 +142,13 @@ class IrActionsReport(models.Model):
 
     # ------------------------------------------------------------ logging
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
-        result = super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         report = self._get_report(report_ref)
+        if res_ids and (report.report_name or "").startswith(REPORT_PREFIX):
+            # Forms print with the printing user's rights: refuse up front,
+            # with the ORM's own message, what the user may not read.
+            ids = [res_ids] if isinstance(res_ids, int) else res_ids
+            self.env[report.model].browse(ids).check_access("read")
+        result = super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         if res_ids and result[1] == "pdf" and (report.report_name or "").startswith(REPORT_PREFIX):
             ids = [res_ids] if isinstance(res_ids, int) else res_ids
             self._xingji_log_print(self.env[report.model].browse(ids), report)
@@ -165,3 +171,14 @@ class IrActionsReport(models.Model):
         Chinese whenever it is installed, else in the user's language."""
         installed = {code for code, _name in self.env["res.lang"].get_installed()}
         return "zh_CN" if "zh_CN" in installed else (self.env.user.lang or "en_US")
+
+    def _get_rendering_context(self, report, docids, data):
+        values = super()._get_rendering_context(report, docids, data)
+        if (report.report_name or "").startswith(REPORT_PREFIX):
+            lang = self._xingji_print_lang()
+            values.setdefault("print_lang", lang)
+            values.setdefault(
+                "printed_on",
+                format_date(self.with_context(lang=lang).env, fields.Date.context_today(self), lang_code=lang),
+            )
+        return values
