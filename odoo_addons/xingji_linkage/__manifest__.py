@@ -33,10 +33,16 @@
         "wizards/xingji_inspection_draw_wizard_views.xml",
         "views/xingji_notice_views.xml",
         "views/xingji_meeting_views.xml",
+        "security/xingji_clue_rules.xml",
+        "data/xingji_clue_data.xml",
+        "data/xingji_clue_cron_data.xml",
+        "views/xingji_clue_views.xml",
+        "views/xingji_clue_config_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/xingji_unit_demo.xml",
+        "demo/xingji_clue_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

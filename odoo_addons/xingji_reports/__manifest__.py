@@ -20,6 +20,7 @@
         "report/xingji_report_layout.xml",
         "report/xingji_statistics_templates.xml",
         "report/xingji_rect_templates.xml",
+        "report/xingji_clue_templates.xml",
         "report/xingji_reports_reports.xml",
         "wizards/xingji_statistics_wizard_views.xml",
     ],

@@ -13,3 +13,10 @@ from . import xingji_finding
 from . import xingji_rectification
 from . import xingji_notice
 from . import xingji_meeting
+from . import xingji_routing_rule
+from . import xingji_approval_step
+from . import xingji_clue_deadline
+from . import xingji_clue
+from . import xingji_clue_person
+from . import xingji_clue_material
+from . import xingji_clue_approval

@@ -103,6 +103,7 @@ class XingjiConfidentialMixin(models.AbstractModel):
     # ------------------------------------------------------------- logging
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su:
+        # Onchange also web_reads the unsaved record (NewId): nothing to log.
+        if len(self) == 1 and isinstance(self.id, int) and not self.env.su:
             self.env["xingji.access.log"]._log(self, "open")
         return result

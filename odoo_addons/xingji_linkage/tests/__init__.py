@@ -4,3 +4,6 @@ from . import test_holiday
 from . import test_access_log
 from . import test_ui
 from . import test_inspection
+from . import test_clue_workflow
+from . import test_clue_routing
+from . import test_clue_approval_config

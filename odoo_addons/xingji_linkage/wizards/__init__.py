@@ -1,1 +1,2 @@
 from . import xingji_inspection_draw_wizard
+from . import xingji_clue_decision_wizard
