@@ -9,6 +9,18 @@
     "license": "LGPL-3",
     "depends": ["xingji_linkage"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/xingji_reports_rules.xml",
+        "data/report_paperformat_data.xml",
+        "data/xingji_statistics_data.xml",
+        "data/xingji_reports_cron_data.xml",
         "views/xingji_reports_menus.xml",
+        "views/xingji_statistics_table_views.xml",
+        "report/xingji_report_layout.xml",
+        "report/xingji_statistics_templates.xml",
+        "report/xingji_rect_templates.xml",
+        "report/xingji_clue_templates.xml",
+        "report/xingji_reports_reports.xml",
+        "wizards/xingji_statistics_wizard_views.xml",
     ],
 }

@@ -1,0 +1,4 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_report_infra
+from . import test_statistics
+from . import test_rect_reports

@@ -2,4 +2,18 @@
 """ACL matrix rows of xingji_reports' models; same shape as
 ``xingji_linkage/tests/security_matrix.py``, merged into its matrix test."""
 
-MATRIX = {}
+WORK_ROLES_CRW = {
+    "user": "crw",
+    "unit_manager": "crw",
+    "leader": "crw",
+    "discipline": "crw",
+    "supervision": "crw",
+}
+
+MATRIX = {
+    # Every work role implies the staff group: members fill and submit their
+    # own units' tables (record rule), leaders and the receiving bodies read
+    # every table.  The configuration manager reads no clue data.
+    "xingji.statistics.table": {**WORK_ROLES_CRW, "manager": ""},
+    "xingji.statistics.wizard": {**WORK_ROLES_CRW, "manager": ""},
+}

@@ -1,0 +1,356 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+from datetime import date, datetime, time
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+from odoo.tools.misc import xlsxwriter
+
+QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
+PROBLEM_SHORT = 200
+INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def quarter_of(day):
+    return str((day.month - 1) // 3 + 1)
+
+
+class XingjiStatisticsTable(models.Model):
+    """Quarterly linkage statistics table of one unit (seed 000 附件1).
+
+    每季度汇总一次 … 填写统计表报送局机关纪委: the quarterly cron prepares a draft
+    table for each enforcement unit and reminds its liaisons; the liaison
+    prints or exports it and submits it.  The rows are never stored: they
+    are read from the clues at print time with the printing user's rights,
+    so a user never sees a clue outside their knowledge scope.
+    """
+
+    _name = "xingji.statistics.table"
+    _description = "Quarterly Linkage Statistics Table"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, quarter desc, unit_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    year = fields.Integer(required=True, index=True, default=lambda self: fields.Date.context_today(self).year)
+    quarter = fields.Selection(
+        QUARTERS,
+        required=True,
+        index=True,
+        default=lambda self: quarter_of(fields.Date.context_today(self)),
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("submitted", "Submitted")],
+        required=True,
+        default="draft",
+        index=True,
+        copy=False,
+        tracking=True,
+    )
+    date_submitted = fields.Datetime(readonly=True, copy=False, tracking=True)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    liaison_ids = fields.Many2many(related="unit_id.liaison_ids", string="Liaisons")
+    clue_count = fields.Integer(
+        string="Clues", compute="_compute_clue_count",
+        help="Clues of the quarter that you may read.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "unit_quarter_uniq",
+            "unique(unit_id, year, quarter)",
+            "There is already a statistics table for this unit and quarter.",
+        ),
+    ]
+
+    @api.depends("unit_id.name", "year", "quarter")
+    def _compute_name(self):
+        for table in self:
+            table.name = self.env._(
+                "%(unit)s, %(year)s Q%(quarter)s",
+                unit=table.unit_id.name or "",
+                year=table.year,
+                quarter=table.quarter,
+            )
+
+    @api.depends_context("uid")
+    def _compute_clue_count(self):
+        for table in self:
+            sections = self._collect_sections(table.unit_id, table.year, table.quarter)
+            table.clue_count = sum(len(s["rows"]) for s in sections)
+
+    # ----------------------------------------------------------- actions
+    def action_print(self):
+        return self.env.ref("xingji_reports.action_report_statistics_table").report_action(self)
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        sections = self._collect_sections(self.unit_id, self.year, self.quarter)
+        content = self._quarterly_xlsx(sections, self.year, self.quarter)
+        return self._download(content, self._xlsx_filename(self.year, self.quarter), self)
+
+    def action_submit(self):
+        for table in self:
+            if table.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "The table %(name)s was already submitted. Open a new quarter's table instead.",
+                        name=table.name,
+                    )
+                )
+        self.write(
+            {"state": "submitted", "date_submitted": fields.Datetime.now(), "submitted_by_id": self.env.uid}
+        )
+        self.activity_feedback(["xingji_reports.mail_activity_statistics_submit"])
+        return True
+
+    def action_reset_draft(self):
+        self.write({"state": "draft", "date_submitted": False, "submitted_by_id": False})
+        return True
+
+    # ------------------------------------------------------- collecting
+    @api.model
+    def _quarter_bounds(self, year, quarter):
+        """UTC datetimes [start, end) of a quarter in the user's time zone."""
+        tz = pytz.timezone(self.env.user.tz or self.env.context.get("tz") or "Asia/Shanghai")
+        first = date(int(year), 3 * (int(quarter) - 1) + 1, 1)
+        last = first + relativedelta(months=3)
+
+        def to_utc(day):
+            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+
+        return to_utc(first), to_utc(last)
+
+    @api.model
+    def _collect_sections(self, units, year, quarter, lang=None):
+        """Rows of the 附件1 table, per unit, from the clues the CURRENT user
+        may read (never sudo: record rules decide).
+
+        A fixed number of queries whatever the number of clues: one for the
+        clues, one for their reported persons, one for the unit names.
+        Returns a list of ``{'unit', 'rows', 'clues'}``, one per unit.
+        """
+        env = self.with_context(lang=lang).env if lang else self.env
+        sections = [{"unit": unit, "rows": [], "clues": env["xingji.clue"].browse() if "xingji.clue" in env else None}
+                    for unit in units]
+        if "xingji.clue" not in env or not units:
+            return sections
+        Clue = env["xingji.clue"]
+        start, end = self._quarter_bounds(year, quarter)
+        clues = Clue.search_fetch(
+            [
+                ("source_unit_id", "in", units.ids),
+                ("date_transferred", ">=", start),
+                ("date_transferred", "<", end),
+            ],
+            ["name", "date_transferred", "main_problem", "nature", "source_unit_id", "receiving_unit_id"],
+            order="date_transferred, id",
+        )
+        persons = env["xingji.clue.person"].search_fetch(
+            [("clue_id", "in", clues.ids)], ["clue_id", "name", "employer_post"], order="id"
+        )
+        persons_by_clue = persons.grouped("clue_id")
+        (clues.source_unit_id | clues.receiving_unit_id).fetch(["name"])
+        natures = dict(Clue._fields["nature"]._description_selection(env))
+        tz = pytz.timezone(env.user.tz or "Asia/Shanghai")
+        by_unit = clues.grouped("source_unit_id")
+        for section in sections:
+            unit_clues = by_unit.get(section["unit"], Clue.browse())
+            section["clues"] = unit_clues
+            for clue in unit_clues:
+                moment = pytz.utc.localize(clue.date_transferred).astimezone(tz).date()
+                problem = (clue.main_problem or "").strip()
+                if len(problem) > PROBLEM_SHORT:
+                    problem = problem[:PROBLEM_SHORT] + "…"
+                people = persons_by_clue.get(clue, env["xingji.clue.person"])
+                section["rows"].append(
+                    {
+                        "reference": clue.name or "",
+                        "date": moment,
+                        "date_text": format_date(env, moment, lang_code=env.lang),
+                        "persons": [
+                            (p.name or "", p.employer_post or "") for p in people
+                        ],
+                        "persons_text": "；".join(
+                            f"{p.name}（{p.employer_post}）" if p.employer_post else (p.name or "")
+                            for p in people
+                        ),
+                        "problem": problem,
+                        "nature": natures.get(clue.nature, "") if clue.nature else "",
+                        "receiving_unit": clue.receiving_unit_id.name or "",
+                    }
+                )
+        return sections
+
+    # -------------------------------------------------------------- xlsx
+    @api.model
+    def _xlsx_filename(self, year, quarter):
+        return self.env._("linkage-statistics-%(year)s-Q%(quarter)s.xlsx", year=year, quarter=quarter)
+
+    @api.model
+    def _quarterly_xlsx(self, sections, year, quarter):
+        """The 附件1 table as XLSX: a summary sheet plus one sheet per unit."""
+        lang = self.env["ir.actions.report"]._xingji_print_lang()
+        env = self.with_context(lang=lang).env
+        _ = env._
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        font = "Noto Sans CJK SC"
+        title_fmt = workbook.add_format({"bold": True, "font_size": 16, "align": "center", "valign": "vcenter", "font_name": font})
+        meta_fmt = workbook.add_format({"font_size": 11, "font_name": font})
+        head_fmt = workbook.add_format(
+            {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True,
+             "bg_color": "#F2F2F2", "font_name": font}
+        )
+        cell_fmt = workbook.add_format({"border": 1, "valign": "top", "text_wrap": True, "font_name": font})
+        date_fmt = workbook.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd", "font_name": font})
+        count_fmt = workbook.add_format({"border": 1, "valign": "top", "font_name": font})
+        note_fmt = workbook.add_format({"italic": True, "text_wrap": True, "font_name": font, "font_size": 9})
+        title = _("Linkage of Administrative Enforcement and Discipline Supervision: Statistics Table")
+        period = _("%(year)s Q%(quarter)s", year=year, quarter=quarter)
+        filled_on = format_date(env, fields.Date.context_today(self), lang_code=lang)
+        natures = env["xingji.clue"]._fields["nature"]._description_selection(env) if "xingji.clue" in env else []
+
+        # Summary sheet
+        summary = workbook.add_worksheet(_("Summary")[:31])
+        headers = [_("Unit"), _("Clues Transferred")] + [label for _key, label in natures]
+        summary.merge_range(0, 0, 0, len(headers) - 1, f"{title}（{period}）", title_fmt)
+        summary.set_row(0, 30)
+        summary.write(1, 0, _("Filled on: %(date)s", date=filled_on), meta_fmt)
+        summary.write_row(2, 0, headers, head_fmt)
+        summary.set_column(0, 0, 30)
+        summary.set_column(1, len(headers) - 1, 14)
+        summary.freeze_panes(3, 1)
+        row = 3
+        for section in sections:
+            counts = {}
+            for line in section["rows"]:
+                counts[line["nature"]] = counts.get(line["nature"], 0) + 1
+            summary.write(row, 0, section["unit"].name, cell_fmt)
+            summary.write_number(row, 1, len(section["rows"]), count_fmt)
+            for col, (_key, label) in enumerate(natures, start=2):
+                summary.write_number(row, col, counts.get(label, 0), count_fmt)
+            row += 1
+        summary.write(row, 0, _("Total"), head_fmt)
+        summary.write_number(row, 1, sum(len(s["rows"]) for s in sections), head_fmt)
+        for col in range(2, len(headers)):
+            summary.write_formula(
+                row, col, f"=SUM({xlsxwriter.utility.xl_rowcol_to_cell(3, col)}:"
+                f"{xlsxwriter.utility.xl_rowcol_to_cell(row - 1, col)})", head_fmt,
+                sum(sum(1 for line in s["rows"] if line["nature"] == natures[col - 2][1]) for s in sections),
+            )
+
+        # One sheet per unit, the 附件1 layout
+        columns = [
+            (_("Transfer Date"), 14),
+            (_("Persons Suspected of Violations"), 30),
+            (_("Problem Clue"), 60),
+            (_("Nature of the Problem"), 16),
+            (_("Receiving Discipline Inspection Body"), 24),
+        ]
+        used = set()
+        for section in sections:
+            base = (section["unit"].name or "-").translate(INVALID_SHEET_CHARS)[:28]
+            name, index = base, 2
+            while name.lower() in used or name.lower() == _("Summary").lower():
+                name, index = f"{base[:26]}({index})", index + 1
+            used.add(name.lower())
+            sheet = workbook.add_worksheet(name)
+            sheet.merge_range(0, 0, 0, len(columns) - 1, f"{title}（{period}）", title_fmt)
+            sheet.set_row(0, 30)
+            sheet.merge_range(1, 0, 1, 2, _("Filled by: %(unit)s", unit=section["unit"].name), meta_fmt)
+            sheet.merge_range(1, 3, 1, 4, _("Filled on: %(date)s", date=filled_on), meta_fmt)
+            for col, (header, width) in enumerate(columns):
+                sheet.write(2, col, header, head_fmt)
+                sheet.set_column(col, col, width)
+            sheet.set_row(2, 32)
+            sheet.freeze_panes(3, 0)
+            row = 3
+            for line in section["rows"]:
+                sheet.write_datetime(row, 0, datetime.combine(line["date"], time.min), date_fmt)
+                sheet.write(row, 1, line["persons_text"], cell_fmt)
+                sheet.write(row, 2, line["problem"], cell_fmt)
+                sheet.write(row, 3, line["nature"], cell_fmt)
+                sheet.write(row, 4, line["receiving_unit"], cell_fmt)
+                row += 1
+            sheet.merge_range(row + 1, 0, row + 1, len(columns) - 1, _(
+                "Note: fill in \"Nature of the Problem\" with one of: suspected violation of Party "
+                "discipline, suspected duty violation, suspected duty crime, other."
+            ), note_fmt)
+            sheet.set_row(row + 1, 30)
+        workbook.close()
+        return output.getvalue()
+
+    @api.model
+    def _download(self, content, filename, record=None):
+        """Store ``content`` as an attachment (current user) and download it."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "raw": content,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "res_model": record._name if record else False,
+                "res_id": record.id if record else False,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    # -------------------------------------------------------------- cron
+    @api.model
+    def _cron_prepare_quarterly_tables(self):
+        """Prepare each enforcement unit's draft table for the quarter that
+        ends within the configured lead days (or has just ended), and remind
+        its liaisons (或负责人) with an activity.  Idempotent."""
+        params = self.env["ir.config_parameter"].sudo()
+        lead_days = int(params.get_param("xingji_reports.statistics_lead_days", 10))
+        due_days = int(params.get_param("xingji_reports.statistics_due_working_days", 5))
+        today = fields.Date.context_today(self)
+        # The quarter to report on: the one ending within lead_days, else the
+        # one that ended last.
+        ahead = today + relativedelta(days=lead_days)
+        if quarter_of(ahead) != quarter_of(today) or ahead.year != today.year:
+            year, quarter = today.year, quarter_of(today)
+        else:
+            previous = today - relativedelta(months=3)
+            year, quarter = previous.year, quarter_of(previous)
+        quarter_end = date(year, 3 * int(quarter), 1) + relativedelta(months=1, days=-1)
+        deadline = self.env["xingji.holiday"].add_working_days(quarter_end, due_days)
+        # sudo: the scheduler prepares the tables of every unit; the rows are
+        # read later with the liaison's own rights.
+        units = self.env["xingji.unit"].sudo().search([("kind", "=", "enforcement")])
+        Table = self.sudo()
+        existing = Table.search([("unit_id", "in", units.ids), ("year", "=", year), ("quarter", "=", quarter)])
+        missing = units - existing.unit_id
+        tables = Table.with_context(mail_create_nolog=True).create(
+            [{"unit_id": u.id, "year": year, "quarter": quarter, "company_id": u.company_id.id} for u in missing]
+        )
+        for table in tables:
+            for user in table.unit_id.liaison_ids or table.unit_id.manager_id:
+                table.activity_schedule(
+                    "xingji_reports.mail_activity_statistics_submit",
+                    date_deadline=deadline,
+                    user_id=user.id,
+                    summary=self.env._("Submit the quarterly linkage statistics table"),
+                )
+        return tables

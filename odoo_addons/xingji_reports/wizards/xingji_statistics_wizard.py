@@ -1,0 +1,52 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from ..models.xingji_statistics_table import QUARTERS, quarter_of
+
+
+class XingjiStatisticsWizard(models.TransientModel):
+    """Produce the quarterly statistics table (附件1) for chosen units, as
+    PDF or XLSX, with the rights of the user who runs it."""
+
+    _name = "xingji.statistics.wizard"
+    _description = "Quarterly Linkage Statistics"
+
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    quarter = fields.Selection(
+        QUARTERS, required=True, default=lambda self: quarter_of(fields.Date.context_today(self))
+    )
+    unit_ids = fields.Many2many(
+        "xingji.unit",
+        relation="xingji_statistics_wizard_unit_rel",
+        column1="wizard_id",
+        column2="unit_id",
+        string="Units",
+        domain=[("kind", "=", "enforcement")],
+        default=lambda self: self._default_unit_ids(),
+        help="Units whose referrals are listed (填表部门). Leave empty for every enforcement unit.",
+    )
+
+    @api.model
+    def _default_unit_ids(self):
+        units = self.env["xingji.unit"]._get_units_of_user().filtered(lambda u: u.kind == "enforcement")
+        return units.ids
+
+    def _units(self):
+        self.ensure_one()
+        return self.unit_ids or self.env["xingji.unit"].search([("kind", "=", "enforcement")])
+
+    def _sections(self, lang=None):
+        self.ensure_one()
+        return self.env["xingji.statistics.table"]._collect_sections(
+            self._units(), self.year, self.quarter, lang=lang
+        )
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        return self.env.ref("xingji_reports.action_report_statistics").report_action(self)
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        Table = self.env["xingji.statistics.table"]
+        content = Table._quarterly_xlsx(self._sections(), self.year, self.quarter)
+        return Table._download(content, Table._xlsx_filename(self.year, self.quarter), self)
