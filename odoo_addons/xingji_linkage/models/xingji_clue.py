@@ -80,6 +80,11 @@ EDITABLE_AFTER_SUBMIT = {
     "closed": {"note", "extra_scope_user_ids"},
     "cancelled": {"note"},
 }
+APPROVER_FIELDS = {
+    "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+    "proposed_opinion", "leader_instruction",
+}
+RECEIVER_FIELDS = {"disposal", "result", "clear_name", "verification_result", "handling_result"}
 GUARDED_FIELDS = (
     WORKFLOW_FIELDS
     | CONTENT_FIELDS
@@ -540,6 +545,7 @@ class XingjiClue(models.Model):
                 )
             )
         for clue in self:
+            clue._check_write_role(guarded)
             if clue.state == "draft":
                 continue
             refused = guarded - EDITABLE_AFTER_SUBMIT.get(clue.state, set())
@@ -553,6 +559,41 @@ class XingjiClue(models.Model):
                         fields=self._field_labels(refused),
                     )
                 )
+
+    def _check_write_role(self, fnames):
+        """Who may change what: opinions and routing belong to the approvers,
+        the disposal to the receiving body, the scope to the heads."""
+        self.ensure_one()
+        user = self.env.user
+        if self.state == "draft":
+            return
+        refused = set()
+        if fnames & APPROVER_FIELDS and user not in self.pending_approver_ids:
+            refused |= fnames & APPROVER_FIELDS
+        if fnames & RECEIVER_FIELDS and not self._is_receiver(user):
+            refused |= fnames & RECEIVER_FIELDS
+        if "extra_scope_user_ids" in fnames:
+            heads = self.source_unit_id.manager_id | self.pending_approver_ids
+            if self.state in RECEIVED_STATES:
+                heads |= self.receiving_unit_id.manager_id
+            if user not in heads - self._reported_users():
+                refused.add("extra_scope_user_ids")
+        if refused:
+            raise UserError(
+                self.env._(
+                    "You cannot change %(fields)s of clue %(clue)s: opinions and the receiving body are "
+                    "for the approver of the current step, the disposal and results for the receiving "
+                    "body, the users informed for the heads of the units concerned.",
+                    fields=self._field_labels(refused),
+                    clue=self.name,
+                )
+            )
+
+    def export_data(self, fields_to_export):
+        res = super().export_data(fields_to_export)
+        if not self.env.su:
+            self.env["xingji.access.log"]._log(self, "export")
+        return res
 
     def _check_content_editable(self):
         """Reported persons and materials are frozen once submitted."""

@@ -358,3 +358,49 @@ class TestClueWorkflow(XingjiClueCase):
         wizard.action_confirm()
         self.assertEqual(clue.state, "draft")
         self.assertEqual(clue.leader_instruction, "补充材料")
+
+    def test_refusals_wrong_role_for_fields(self):
+        clue = self._new_clue()
+        clue.action_submit()
+        # Only the approver of the current step writes opinions or reroutes.
+        with self.assertRaisesRegex(UserError, "You cannot change"):
+            clue.with_user(self.user_handler).write({"unit_opinion": "自己写意见"})
+        with self.assertRaisesRegex(UserError, "You cannot change"):
+            clue.with_user(self.user_leader).write({"leader_instruction": "还没轮到"})
+        clue.with_user(self.user_unit_manager).write({"unit_opinion": "处室意见"})
+        clue.with_user(self.user_unit_manager)._approve("ok")
+        clue.with_user(self.user_leader)._approve("ok")
+        clue.with_user(self.user_discipline).action_accept()
+        # Only the receiving body records the disposal.
+        with self.assertRaisesRegex(UserError, "You cannot change"):
+            clue.with_user(self.user_handler).write({"result": "自己定结果"})
+        with self.assertRaisesRegex(UserError, "You cannot change"):
+            clue.with_user(self.user_leader).write({"disposal": "no_action"})
+        # Only heads add users to the knowledge scope.
+        with self.assertRaisesRegex(UserError, "You cannot change"):
+            clue.with_user(self.user_handler).write({"extra_scope_user_ids": [Command.link(self.user_handler2.id)]})
+        clue.with_user(self.user_discipline).write({"extra_scope_user_ids": [Command.link(self.user_handler2.id)]})
+        self.assertIn(self.user_handler2, clue.sudo().scope_user_ids)
+
+    def test_refusals_wrong_role_cancel_and_pass_on(self):
+        clue = self._new_clue()
+        clue.action_submit()
+        with self.assertRaisesRegex(UserError, "Only the drafter"):
+            clue.with_user(self.user_leader)._cancel("领导撤销")
+        clue.with_user(self.user_unit_manager)._approve("ok")
+        clue.with_user(self.user_leader)._approve("ok")
+        with self.assertRaisesRegex(UserError, "you cannot cancel"):
+            clue._cancel("移送后撤销")
+        with self.assertRaisesRegex(UserError, "receiving body"):
+            clue.with_user(self.user_handler)._pass_on(self.unit_group, "转")
+        with self.assertRaisesRegex(UserError, "receiving body"):
+            clue.with_user(self.user_handler)._return("退")
+
+    def test_export_is_logged(self):
+        clue = self._new_clue()
+        self.user_handler.groups_id += self.env.ref("base.group_allow_export")
+        clue.with_user(self.user_handler).export_data(["name"])
+        log = self.env["xingji.access.log"].sudo().search(
+            [("res_model", "=", "xingji.clue"), ("res_id", "=", clue.id), ("action", "=", "export")]
+        )
+        self.assertEqual(log.user_id, self.user_handler)
