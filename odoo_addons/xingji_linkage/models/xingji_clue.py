@@ -195,7 +195,7 @@ class XingjiClue(models.Model):
     )
     main_problem = fields.Text(string="Main Problem Reported", tracking=True)
     violation_facts = fields.Text(string="Facts and Provisions Violated", tracking=True)
-    power_type = fields.Selection(POWER_TYPES, string="Power Type", tracking=True, index=True)
+    power_type = fields.Selection(POWER_TYPES, tracking=True, index=True)
     power_activity = fields.Char(string="Enforcement Activity")
     violation_type_ids = fields.Many2many(
         "xingji.violation.type",
@@ -207,13 +207,12 @@ class XingjiClue(models.Model):
     evidence = fields.Text(string="Evidence Leads")
     material_ids = fields.One2many("xingji.clue.material", "clue_id", string="Material List")
     material_count = fields.Integer(compute="_compute_material_count")
-    unit_opinion = fields.Text(string="Unit Opinion", tracking=True)
+    unit_opinion = fields.Text(tracking=True)
     proposed_opinion = fields.Text(string="Proposed Handling of the Referral", tracking=True)
-    leader_instruction = fields.Text(string="Leader Instruction", tracking=True)
+    leader_instruction = fields.Text(tracking=True)
     note = fields.Text(string="Remarks")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         tracking=True,
         index=True,
         default=lambda self: self.env.user,
@@ -239,7 +238,6 @@ class XingjiClue(models.Model):
     # ----------------------------------------------------------- routing
     routing_rule_id = fields.Many2one(
         "xingji.routing.rule",
-        string="Routing Rule",
         compute="_compute_routing",
         store=True,
         compute_sudo=True,
@@ -285,7 +283,7 @@ class XingjiClue(models.Model):
         copy=False,
     )
     current_step_id = fields.Many2one(
-        "xingji.approval.step", string="Current Step", readonly=True, copy=False, tracking=True
+        "xingji.approval.step", readonly=True, copy=False, tracking=True
     )
     pending_approver_ids = fields.Many2many(
         "res.users",
@@ -321,7 +319,6 @@ class XingjiClue(models.Model):
             ("no_action", "Closed without Action"),
             ("case_filed", "Case Filed for Review and Investigation"),
         ],
-        string="Disposal",
         tracking=True,
         index=True,
     )
@@ -329,7 +326,7 @@ class XingjiClue(models.Model):
     clear_name = fields.Boolean(
         string="Name Cleared", tracking=True, help="The reported cadre was cleared (澄清正名)."
     )
-    verification_result = fields.Text(string="Verification Result", tracking=True)
+    verification_result = fields.Text(tracking=True)
     handling_result = fields.Text(string="Disposal Result", tracking=True)
 
     # ------------------------------------------------------------ dates

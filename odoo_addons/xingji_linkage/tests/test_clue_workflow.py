@@ -343,14 +343,14 @@ class TestClueWorkflow(XingjiClueCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.user_unit_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": "同意"})
         )
         wizard.action_confirm()
         self.assertEqual(clue.state, "approval")
         action = clue.with_user(self.user_leader).action_open_send_back()
         wizard = (
-            self.env[action["res_model"]].with_user(self.user_leader).with_context(action["context"]).create({})
+            self.env[action["res_model"]].with_user(self.user_leader).with_context(**action["context"]).create({})
         )
         with self.assertRaisesRegex(UserError, "why"):
             wizard.action_confirm()
