@@ -523,6 +523,14 @@ class XingjiClue(models.Model):
         if not self.env.context.get(WORKFLOW_CTX) and not self.env.su:
             self._check_write_allowed(vals)
         res = super().write(vals)
+        if "direction" in vals:
+            # A draft whose direction changes takes a number of the other series.
+            Sequence = self.env["ir.sequence"].sudo()
+            prefix = "JC-" if vals["direction"] == "to_supervision" else "XS-"
+            for clue in self.filtered(lambda c: c.state == "draft" and not c.name.startswith(prefix)):
+                super(XingjiClue, clue).write(
+                    {"name": Sequence.next_by_code(f"xingji.clue.{clue.direction}") or clue.name}
+                )
         if "date_discovered" in vals:
             for clue in self.filtered(lambda c: c.state == "draft"):
                 super(XingjiClue, clue).write({"date_deadline": clue._stage_deadline()})

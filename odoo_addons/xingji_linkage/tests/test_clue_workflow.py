@@ -18,6 +18,10 @@ class TestClueWorkflow(XingjiClueCase):
             violation_facts="未告知陈述申辩权利",
         )
         self.assertRegex(fault.name, r"^JC-\d{4}-\d{4}$")
+        # A draft switched to the other direction takes a number of that series.
+        clue.direction = "to_supervision"
+        self.assertRegex(clue.name, r"^JC-\d{4}-\d{4}$")
+        self.assertNotEqual(clue.name, fault.name)
 
     def test_full_path_to_discipline(self):
         clue = self._new_clue()
