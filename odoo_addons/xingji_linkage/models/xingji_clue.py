@@ -1177,6 +1177,10 @@ class XingjiClue(models.Model):
             )
             head = unit.manager_id - clue._reported_users()
             clue._schedule(head or clue._receiver_users(), self.env._("Accept or return clue %(clue)s", clue=self.name))
+            # The former body (the poster included) no longer follows a clue it may not read.
+            gone = old.member_ids - clue.scope_user_ids
+            if gone:
+                clue.message_unsubscribe(partner_ids=gone.partner_id.ids)
             return self
         # Split by jurisdiction: the chosen persons go to a new clue.
         new = self._wf().copy(

@@ -96,6 +96,9 @@ class TestClueWorkflow(XingjiClueCase):
         # The former body no longer knows of the clue; the new one does.
         self.assertNotIn(self.user_discipline, clue.sudo().scope_user_ids)
         self.assertIn(self.user_discipline2, clue.sudo().scope_user_ids)
+        followers = clue.sudo().message_partner_ids
+        self.assertNotIn(self.user_discipline.partner_id, followers)
+        self.assertIn(self.user_discipline2.partner_id, followers)
         clue.with_user(self.user_discipline2).action_accept()
         self.assertEqual(clue.state, "accepted")
 
