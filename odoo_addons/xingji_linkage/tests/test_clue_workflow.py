@@ -353,6 +353,7 @@ class TestClueWorkflow(XingjiClueCase):
             .with_context(**action["context"])
             .create({"comment": "同意"})
         )
+        self.assertEqual(wizard.comment_label, "Unit Opinion")
         wizard.action_confirm()
         self.assertEqual(clue.state, "approval")
         action = clue.with_user(self.user_leader).action_open_send_back()
