@@ -20,7 +20,7 @@ class XingjiFinding(models.Model):
     )
     inspection_state = fields.Selection(related="inspection_id.state", string="Inspection Status")
     unit_id = fields.Many2one(
-        "xingji.unit", string="Unit", required=True, index=True, tracking=True,
+        "xingji.unit", required=True, index=True, tracking=True,
         help="The inspected unit where the problem was found.",
     )
     description = fields.Text(required=True)
@@ -223,4 +223,4 @@ class XingjiFindingPerson(models.Model):
     cadre_rank = fields.Selection(selection=CADRE_RANKS, default="below_division")
     is_party_member = fields.Boolean(string="Party Member")
     cert_number = fields.Char(string="Enforcement Certificate No.")
-    user_id = fields.Many2one("res.users", string="User", index="btree_not_null")
+    user_id = fields.Many2one("res.users", index="btree_not_null")

@@ -77,13 +77,13 @@ class XingjiRectification(models.Model):
         help="The body that set the task (inspection organiser, notice issuer, meeting organiser).",
     )
     responsible_unit_id = fields.Many2one(
-        "xingji.unit", string="Responsible Unit", required=True, index=True, tracking=True
+        "xingji.unit", required=True, index=True, tracking=True
     )
     responsible_user_id = fields.Many2one(
         "res.users", string="Responsible", index="btree_not_null", tracking=True
     )
     verifier_id = fields.Many2one(
-        "res.users", string="Verifier", index="btree_not_null", tracking=True,
+        "res.users", index="btree_not_null", tracking=True,
         help="Who verifies the task; must not belong to the responsible unit.",
     )
     problem = fields.Text(string="Problem to Rectify")
