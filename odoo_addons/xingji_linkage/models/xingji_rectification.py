@@ -127,6 +127,19 @@ class XingjiRectification(models.Model):
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection if key != "cancelled"]
 
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Fold the cancelled column of the kanban: it is history, not work."""
+        result = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        first = groupby[0] if isinstance(groupby, (list, tuple)) and groupby else groupby
+        if first == "state":
+            for line in result:
+                if line.get("state") == "cancelled":
+                    line["__fold"] = True
+        return result
+
     @api.depends("source_ref")
     def _compute_source_links(self):
         kinds = {
