@@ -60,6 +60,9 @@ class XingjiRectification(models.Model):
     inspection_id = fields.Many2one(
         "xingji.inspection", compute="_compute_source_links", store=True, index="btree_not_null"
     )
+    clue_id = fields.Many2one(
+        "xingji.clue", compute="_compute_source_links", store=True, index="btree_not_null"
+    )
     source_kind = fields.Selection(
         selection=[
             ("finding", "Inspection Finding"),
@@ -155,6 +158,7 @@ class XingjiRectification(models.Model):
             task.notice_id = source if model == "xingji.notice" else False
             task.meeting_id = source if model == "xingji.meeting" else False
             task.inspection_id = source.inspection_id if model == "xingji.finding" else False
+            task.clue_id = source if model == "xingji.clue" else False
             task.source_kind = kinds.get(model, "other")
 
     @api.depends("date_deadline", "state")
