@@ -20,7 +20,7 @@ class XingjiFinding(models.Model):
     )
     inspection_state = fields.Selection(related="inspection_id.state", string="Inspection Status")
     unit_id = fields.Many2one(
-        "xingji.unit", string="Unit", required=True, index=True, tracking=True,
+        "xingji.unit", required=True, index=True, tracking=True,
         help="The inspected unit where the problem was found.",
     )
     description = fields.Text(required=True)
@@ -83,6 +83,13 @@ class XingjiFinding(models.Model):
     @api.constrains("unit_id", "inspection_id")
     def _check_unit_inspected(self):
         for finding in self:
+            if finding.inspection_id.state in ("plan", "closed", "cancelled"):
+                raise ValidationError(
+                    self.env._(
+                        "Findings are recorded once %(inspection)s has started and until it is closed.",
+                        inspection=finding.inspection_id.name,
+                    )
+                )
             if finding.unit_id not in finding.inspection_id.inspected_unit_ids:
                 raise ValidationError(
                     self.env._(
@@ -223,4 +230,4 @@ class XingjiFindingPerson(models.Model):
     cadre_rank = fields.Selection(selection=CADRE_RANKS, default="below_division")
     is_party_member = fields.Boolean(string="Party Member")
     cert_number = fields.Char(string="Enforcement Certificate No.")
-    user_id = fields.Many2one("res.users", string="User", index="btree_not_null")
+    user_id = fields.Many2one("res.users", index="btree_not_null")

@@ -241,8 +241,7 @@ class XingjiNotice(models.Model):
             vals = {"state": "sent", "date_sent": fields.Datetime.now()}
             if not notice.date_deadline:
                 vals["date_deadline"] = notice._deadline_from_today(DEFAULT_RESPONSE_WORKING_DAYS)
-            # sudo not needed: the issuer may still write its own draft.
-            super(XingjiNotice, notice).write(vals)
+            notice.write(vals)
             responsible = notice._deadline_responsible()
             for user in responsible:
                 notice.activity_schedule(

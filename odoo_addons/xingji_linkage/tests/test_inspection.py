@@ -123,6 +123,14 @@ class TestInspection(RectCase):
         other.action_cancel()
         self.assertEqual(other.state, "cancelled")
 
+    def test_no_finding_before_the_start(self):
+        self._draw()
+        with self.assertRaisesRegex(ValidationError, "once .* has started"):
+            self.env["xingji.finding"].with_user(self.user_discipline).create(
+                {"inspection_id": self.inspection.id, "unit_id": self.inspection.inspected_unit_ids[0].id,
+                 "name": "x", "description": "y"}
+            )
+
     def test_finding_unit_must_be_inspected_and_creates_task(self):
         finding = self._start_with_finding()
         with self.assertRaises(ValidationError):
@@ -155,9 +163,19 @@ class TestInspection(RectCase):
         self.assertTrue(Inspection.with_user(self.user_handler).search([("id", "=", self.inspection.id)]))
         self.assertTrue(self.env["xingji.finding"].with_user(self.user_handler).search([("id", "=", finding.id)]))
         self.assertTrue(finding.person_ids.with_user(self.user_handler).read(["name"]))
+        # ... but may not change the finding, the persons or the inspection.
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            finding.with_user(self.user_handler).write({"severity": "general"})
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            finding.person_ids.with_user(self.user_handler).write({"name": "改写"})
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            self.inspection.with_user(self.user_handler).write({"report_summary": "<p>改写</p>"})
         # A drawn inspector of the team sees it.
         member = self.inspection.team_user_ids[0]
         self.assertTrue(Inspection.with_user(member).search([("id", "=", self.inspection.id)]))
+        # A handler drawn into the team (group user only) may write the report.
+        self.inspection.team_user_ids = [(4, self.handler2.id)]
+        self.inspection.with_user(self.handler2).write({"report_summary": "<p>检查组撰写</p>"})
         # The configuration manager sees none of it.
         with mute_logger("odoo.addons.base.models.ir_model"), self.assertRaises(AccessError):
             Inspection.with_user(self.user_manager).search([])

@@ -64,6 +64,24 @@ class TestRectification(RectCase):
             task.with_user(self.handler2).action_verify()
         self.assertEqual(task.state, "submitted")
 
+    def test_unit_cannot_change_the_terms(self):
+        task = self._task()
+        mine = task.with_user(self.user_unit_manager)
+        self.assertFalse(mine.can_edit_terms)
+        for field, value in (("date_deadline", date(2027, 6, 30)), ("verifier_id", self.handler2.id),
+                             ("name", "改写")):
+            with self.assertRaisesRegex(UserError, "your unit works on the measures"):
+                mine.write({field: value})
+        # The unit works on its part and assigns the task inside the unit.
+        mine.write({"measures": "逐卷复核", "responsible_user_id": self.user_unit_manager.id})
+        self.assertEqual(task.measures, "逐卷复核")
+        # The issuer may move the deadline.
+        task.with_user(self.user_supervision).date_deadline = date(2027, 1, 15)
+        self.assertTrue(task.with_user(self.user_supervision).can_edit_terms)
+        # A task the unit set itself (e.g. answering a notice) is its own to edit.
+        own = self._task(user=self.user_handler, verifier_id=self.user_discipline.id)
+        own.with_user(self.user_handler).date_deadline = date(2027, 2, 1)
+
     def test_only_unit_members_work_on_it(self):
         task = self._task()
         with self.assertRaisesRegex(UserError, "Only members of"):
@@ -160,3 +178,11 @@ class TestRectification(RectCase):
         )["groups"]
         self.assertEqual([g["state"] for g in groups], ["todo", "doing", "submitted", "done"])
         self.assertEqual(groups[0]["state_count"], 1)
+        # A cancelled task shows in a folded column.
+        cancelled = self._task(name="已取消任务", cancel_reason="重复")
+        cancelled.with_user(self.user_supervision).action_cancel()
+        groups = self.env["xingji.rectification"].with_user(self.user_handler).web_read_group(
+            [], ["state"], ["state"]
+        )["groups"]
+        folded = {g["state"]: g.get("__fold", False) for g in groups}
+        self.assertEqual(folded, {"todo": False, "doing": False, "submitted": False, "done": False, "cancelled": True})

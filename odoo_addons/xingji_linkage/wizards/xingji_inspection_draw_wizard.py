@@ -15,7 +15,6 @@ class XingjiInspectionDrawWizard(models.TransientModel):
         relation="xingji_draw_wizard_unit_rel",
         column1="wizard_id",
         column2="unit_id",
-        string="Unit Pool",
         domain=[("kind", "=", "enforcement")],
         default=lambda self: self._default_unit_pool(),
     )
@@ -24,7 +23,6 @@ class XingjiInspectionDrawWizard(models.TransientModel):
         relation="xingji_draw_wizard_user_rel",
         column1="wizard_id",
         column2="user_id",
-        string="Inspector Pool",
         default=lambda self: self._default_inspector_pool(),
     )
     unit_count = fields.Integer(string="Units to Draw", default=2)

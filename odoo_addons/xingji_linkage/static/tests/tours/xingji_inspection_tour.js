@@ -107,7 +107,9 @@ registry.category("web_tour.tours").add("xingji_inspection_tour", {
             run: "click",
         },
         {
-            trigger: `.o_list_view .o_data_row td[name="name"]:contains(${FINDING})`,
+            // The findings list of the action (it has the inspection column,
+            // unlike the list inside the inspection form).
+            trigger: `.o_list_view .o_data_row:has(td[name="inspection_id"]) td[name="name"]:contains(${FINDING})`,
             run: "click",
         },
         {
@@ -115,11 +117,12 @@ registry.category("web_tour.tours").add("xingji_inspection_tour", {
             run: "click",
         },
         {
-            trigger: '.o_form_view .o_field_widget[name="name"] input',
-            run: `edit ${TASK}`,
+            // Wait for the new task's form (not the finding's) to be shown.
+            trigger: '.o_form_view .o_field_widget[name="responsible_unit_id"] input:value(药品生产监管处)',
         },
         {
-            trigger: '.o_form_view .o_field_widget[name="responsible_unit_id"] input:value(药品生产监管处)',
+            trigger: '.o_form_view:has(.o_field_widget[name="responsible_unit_id"]) .o_field_widget[name="name"] input',
+            run: `edit ${TASK}`,
         },
         {
             trigger: ".o_form_view .o_form_button_save",
