@@ -170,6 +170,8 @@ class XingjiStatisticsTable(models.Model):
         (clues.source_unit_id | clues.receiving_unit_id).fetch(["name"])
         natures = dict(Clue._fields["nature"]._description_selection(env))
         tz = pytz.timezone(env.user.tz or "Asia/Shanghai")
+        date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format or "%Y-%m-%d"
+        date_texts = {}  # format_date() per row costs ~0.4 ms (babel): format once per day
         by_unit = clues.grouped("source_unit_id")
         for section in sections:
             unit_clues = by_unit.get(section["unit"], Clue.browse())
@@ -184,7 +186,9 @@ class XingjiStatisticsTable(models.Model):
                     {
                         "reference": clue.name or "",
                         "date": moment,
-                        "date_text": format_date(env, moment, lang_code=env.lang),
+                        "date_text": date_texts.get(moment) or date_texts.setdefault(
+                            moment, moment.strftime(date_format)
+                        ),
                         "persons": [
                             (p.name or "", p.employer_post or "") for p in people
                         ],
