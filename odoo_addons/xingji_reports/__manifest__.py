@@ -23,5 +23,6 @@
         "report/xingji_clue_templates.xml",
         "report/xingji_reports_reports.xml",
         "wizards/xingji_statistics_wizard_views.xml",
+        "views/xingji_clue_report_views.xml",
     ],
 }

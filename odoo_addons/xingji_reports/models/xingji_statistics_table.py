@@ -358,3 +358,123 @@ class XingjiStatisticsTable(models.Model):
                     summary=self.env._("Submit the quarterly linkage statistics table"),
                 )
         return tables
+
+    # ---------------------------------------------------------- summary
+    @api.model
+    def _summary_data(self, year, units=None):
+        """Counts and timeliness of the year's referrals, as the current user
+        may read them (record rules of the analysis follow the clues), one
+        ``_read_group`` per dimension: a fixed number of queries."""
+        start, _end = self._quarter_bounds(year, "1")
+        end, _next = self._quarter_bounds(year + 1, "1")
+        domain = [("date_transferred", ">=", start), ("date_transferred", "<", end)]
+        if units:
+            domain.append(("source_unit_id", "in", units.ids))
+        Report = self.env["xingji.clue.report"]
+        aggregates = [
+            "referral_count:sum", "accepted_count:sum", "returned_count:sum", "fed_back_count:sum",
+            "overdue_count:sum", "days_to_transfer:avg", "days_to_accept:avg", "days_to_feedback:avg",
+        ]
+        dimensions = {
+            "source_unit_id": self.env._("By Unit"),
+            "direction": self.env._("By Direction"),
+            "nature": self.env._("By Nature"),
+            "source": self.env._("By Source"),
+            "power_type": self.env._("By Power Type"),
+            "date_transferred:quarter": self.env._("By Quarter"),
+        }
+        tables = []
+        for groupby, title in dimensions.items():
+            rows = Report._read_group(domain, [groupby], aggregates, order=groupby)
+            field_name = groupby.split(":")[0]
+            field = Report._fields[field_name]
+            labels = dict(field._description_selection(self.env)) if field.type == "selection" else {}
+            lines = []
+            for key, *values in rows:
+                if field.type == "many2one":
+                    label = key.display_name if key else self.env._("Not Set")
+                elif field.type == "selection":
+                    label = labels.get(key, self.env._("Not Set")) if key else self.env._("Not Set")
+                elif groupby.endswith(":quarter") and key:
+                    label = self.env._(
+                        "%(year)s Q%(quarter)s", year=key.year, quarter=(key.month - 1) // 3 + 1
+                    )
+                else:
+                    label = key or self.env._("Not Set")
+                lines.append([label, *values])
+            tables.append((title, lines))
+        rectification = []
+        if "xingji.rectification" in self.env:
+            Task = self.env["xingji.rectification"]
+            task_domain = [("state", "!=", "cancelled"), ("create_date", ">=", start), ("create_date", "<", end)]
+            if units:
+                task_domain.append(("responsible_unit_id", "in", units.ids))
+            totals = dict(Task._read_group(task_domain, ["responsible_unit_id"], ["__count"]))
+            done = dict(Task._read_group(task_domain + [("state", "=", "done")], ["responsible_unit_id"], ["__count"]))
+            overdue = dict(
+                Task._read_group(task_domain + [("is_overdue", "=", True)], ["responsible_unit_id"], ["__count"])
+            )
+            for unit, total in sorted(totals.items(), key=lambda item: item[0].display_name or ""):
+                rectification.append(
+                    [unit.display_name, total, done.get(unit, 0), done.get(unit, 0) / total,
+                     overdue.get(unit, 0), overdue.get(unit, 0) / total]
+                )
+        return tables, rectification
+
+    @api.model
+    def _summary_xlsx(self, year, units=None):
+        lang = self.env["ir.actions.report"]._xingji_print_lang()
+        self = self.with_context(lang=lang)
+        _ = self.env._
+        tables, rectification = self._summary_data(year, units)
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        font = "Noto Sans CJK SC"
+        title_fmt = workbook.add_format({"bold": True, "font_size": 14, "font_name": font})
+        head_fmt = workbook.add_format(
+            {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True,
+             "bg_color": "#F2F2F2", "font_name": font}
+        )
+        cell_fmt = workbook.add_format({"border": 1, "text_wrap": True, "font_name": font})
+        int_fmt = workbook.add_format({"border": 1, "num_format": "0", "font_name": font})
+        avg_fmt = workbook.add_format({"border": 1, "num_format": "0.0", "font_name": font})
+        pct_fmt = workbook.add_format({"border": 1, "num_format": "0.0%", "font_name": font})
+        headers = [
+            _("Referrals Made"), _("Accepted"), _("Returned"), _("Fed Back"), _("Overdue"),
+            _("Working Days to Transfer (avg)"), _("Working Days to Accept (avg)"),
+            _("Working Days to Feed Back (avg)"),
+        ]
+        for title, lines in tables:
+            sheet = workbook.add_worksheet(title[:31])
+            sheet.write(0, 0, _("%(year)s: %(title)s", year=year, title=title), title_fmt)
+            sheet.write_row(2, 0, [title] + headers, head_fmt)
+            sheet.set_row(2, 45)
+            sheet.set_column(0, 0, 28)
+            sheet.set_column(1, len(headers), 13)
+            sheet.freeze_panes(3, 1)
+            for row, line in enumerate(lines, start=3):
+                sheet.write(row, 0, str(line[0]), cell_fmt)
+                for col, value in enumerate(line[1:], start=1):
+                    if col <= 5:
+                        sheet.write_number(row, col, value or 0, int_fmt)
+                    elif value is None:
+                        sheet.write_blank(row, col, None, avg_fmt)
+                    else:
+                        sheet.write_number(row, col, value, avg_fmt)
+        sheet = workbook.add_worksheet(_("Rectification")[:31])
+        sheet.write(0, 0, _("%(year)s: %(title)s", year=year, title=_("Rectification")), title_fmt)
+        sheet.write_row(
+            2, 0,
+            [_("Responsible Unit"), _("Tasks"), _("Verified"), _("Completion Rate"), _("Overdue"), _("Overdue Rate")],
+            head_fmt,
+        )
+        sheet.set_row(2, 30)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 5, 13)
+        sheet.freeze_panes(3, 1)
+        for row, line in enumerate(rectification, start=3):
+            sheet.write(row, 0, line[0], cell_fmt)
+            for col, value in enumerate(line[1:], start=1):
+                sheet.write_number(row, col, value, pct_fmt if col in (3, 5) else int_fmt)
+        workbook.close()
+        return output.getvalue()

@@ -4,3 +4,4 @@ from . import test_statistics
 from . import test_rect_reports
 from . import test_clue_reports
 from . import test_statistics_clues
+from . import test_clue_analysis
