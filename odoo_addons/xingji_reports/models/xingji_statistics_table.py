@@ -39,7 +39,6 @@ class XingjiStatisticsTable(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     unit_id = fields.Many2one(
         "xingji.unit",
-        string="Unit",
         required=True,
         index=True,
         ondelete="restrict",
@@ -213,7 +212,6 @@ class XingjiStatisticsTable(models.Model):
         """The 附件1 table as XLSX: a summary sheet plus one sheet per unit."""
         lang = self.env["ir.actions.report"]._xingji_print_lang()
         env = self.with_context(lang=lang).env
-        _ = env._
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         font = "Noto Sans CJK SC"
@@ -227,17 +225,17 @@ class XingjiStatisticsTable(models.Model):
         date_fmt = workbook.add_format({"border": 1, "valign": "top", "num_format": "yyyy-mm-dd", "font_name": font})
         count_fmt = workbook.add_format({"border": 1, "valign": "top", "font_name": font})
         note_fmt = workbook.add_format({"italic": True, "text_wrap": True, "font_name": font, "font_size": 9})
-        title = _("Linkage of Administrative Enforcement and Discipline Supervision: Statistics Table")
-        period = _("%(year)s Q%(quarter)s", year=year, quarter=quarter)
+        title = env._("Linkage of Administrative Enforcement and Discipline Supervision: Statistics Table")
+        period = env._("%(year)s Q%(quarter)s", year=year, quarter=quarter)
         filled_on = format_date(env, fields.Date.context_today(self), lang_code=lang)
         natures = env["xingji.clue"]._fields["nature"]._description_selection(env) if "xingji.clue" in env else []
 
         # Summary sheet
-        summary = workbook.add_worksheet(_("Summary")[:31])
-        headers = [_("Unit"), _("Clues Transferred")] + [label for _key, label in natures]
+        summary = workbook.add_worksheet(env._("Summary")[:31])
+        headers = [env._("Unit"), env._("Clues Transferred")] + [label for _key, label in natures]
         summary.merge_range(0, 0, 0, len(headers) - 1, f"{title}（{period}）", title_fmt)
         summary.set_row(0, 30)
-        summary.write(1, 0, _("Filled on: %(date)s", date=filled_on), meta_fmt)
+        summary.write(1, 0, env._("Filled on: %(date)s", date=filled_on), meta_fmt)
         summary.write_row(2, 0, headers, head_fmt)
         summary.set_column(0, 0, 30)
         summary.set_column(1, len(headers) - 1, 14)
@@ -252,7 +250,7 @@ class XingjiStatisticsTable(models.Model):
             for col, (_key, label) in enumerate(natures, start=2):
                 summary.write_number(row, col, counts.get(label, 0), count_fmt)
             row += 1
-        summary.write(row, 0, _("Total"), head_fmt)
+        summary.write(row, 0, env._("Total"), head_fmt)
         summary.write_number(row, 1, sum(len(s["rows"]) for s in sections), head_fmt)
         for col in range(2, len(headers)):
             summary.write_formula(
@@ -263,24 +261,24 @@ class XingjiStatisticsTable(models.Model):
 
         # One sheet per unit, the 附件1 layout
         columns = [
-            (_("Transfer Date"), 14),
-            (_("Persons Suspected of Violations"), 30),
-            (_("Problem Clue"), 60),
-            (_("Nature of the Problem"), 16),
-            (_("Receiving Discipline Inspection Body"), 24),
+            (env._("Transfer Date"), 14),
+            (env._("Persons Suspected of Violations"), 30),
+            (env._("Problem Clue"), 60),
+            (env._("Nature of the Problem"), 16),
+            (env._("Receiving Discipline Inspection Body"), 24),
         ]
         used = set()
         for section in sections:
             base = (section["unit"].name or "-").translate(INVALID_SHEET_CHARS)[:28]
             name, index = base, 2
-            while name.lower() in used or name.lower() == _("Summary").lower():
+            while name.lower() in used or name.lower() == env._("Summary").lower():
                 name, index = f"{base[:26]}({index})", index + 1
             used.add(name.lower())
             sheet = workbook.add_worksheet(name)
             sheet.merge_range(0, 0, 0, len(columns) - 1, f"{title}（{period}）", title_fmt)
             sheet.set_row(0, 30)
-            sheet.merge_range(1, 0, 1, 2, _("Filled by: %(unit)s", unit=section["unit"].name), meta_fmt)
-            sheet.merge_range(1, 3, 1, 4, _("Filled on: %(date)s", date=filled_on), meta_fmt)
+            sheet.merge_range(1, 0, 1, 2, env._("Filled by: %(unit)s", unit=section["unit"].name), meta_fmt)
+            sheet.merge_range(1, 3, 1, 4, env._("Filled on: %(date)s", date=filled_on), meta_fmt)
             for col, (header, width) in enumerate(columns):
                 sheet.write(2, col, header, head_fmt)
                 sheet.set_column(col, col, width)
@@ -294,7 +292,7 @@ class XingjiStatisticsTable(models.Model):
                 sheet.write(row, 3, line["nature"], cell_fmt)
                 sheet.write(row, 4, line["receiving_unit"], cell_fmt)
                 row += 1
-            sheet.merge_range(row + 1, 0, row + 1, len(columns) - 1, _(
+            sheet.merge_range(row + 1, 0, row + 1, len(columns) - 1, env._(
                 "Note: fill in \"Nature of the Problem\" with one of: suspected violation of Party "
                 "discipline, suspected duty violation, suspected duty crime, other."
             ), note_fmt)
@@ -424,9 +422,8 @@ class XingjiStatisticsTable(models.Model):
     @api.model
     def _summary_xlsx(self, year, units=None):
         lang = self.env["ir.actions.report"]._xingji_print_lang()
-        self = self.with_context(lang=lang)
-        _ = self.env._
-        tables, rectification = self._summary_data(year, units)
+        table = self.with_context(lang=lang)
+        tables, rectification = table._summary_data(year, units)
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         font = "Noto Sans CJK SC"
@@ -440,13 +437,13 @@ class XingjiStatisticsTable(models.Model):
         avg_fmt = workbook.add_format({"border": 1, "num_format": "0.0", "font_name": font})
         pct_fmt = workbook.add_format({"border": 1, "num_format": "0.0%", "font_name": font})
         headers = [
-            _("Referrals Made"), _("Accepted"), _("Returned"), _("Fed Back"), _("Overdue"),
-            _("Working Days to Transfer (avg)"), _("Working Days to Accept (avg)"),
-            _("Working Days to Feed Back (avg)"),
+            table.env._("Referrals Made"), table.env._("Accepted"), table.env._("Returned"), table.env._("Fed Back"), table.env._("Overdue"),
+            table.env._("Working Days to Transfer (avg)"), table.env._("Working Days to Accept (avg)"),
+            table.env._("Working Days to Feed Back (avg)"),
         ]
         for title, lines in tables:
             sheet = workbook.add_worksheet(title[:31])
-            sheet.write(0, 0, _("%(year)s: %(title)s", year=year, title=title), title_fmt)
+            sheet.write(0, 0, table.env._("%(year)s: %(title)s", year=year, title=title), title_fmt)
             sheet.write_row(2, 0, [title] + headers, head_fmt)
             sheet.set_row(2, 45)
             sheet.set_column(0, 0, 28)
@@ -461,11 +458,11 @@ class XingjiStatisticsTable(models.Model):
                         sheet.write_blank(row, col, None, avg_fmt)
                     else:
                         sheet.write_number(row, col, value, avg_fmt)
-        sheet = workbook.add_worksheet(_("Rectification")[:31])
-        sheet.write(0, 0, _("%(year)s: %(title)s", year=year, title=_("Rectification")), title_fmt)
+        sheet = workbook.add_worksheet(table.env._("Rectification")[:31])
+        sheet.write(0, 0, table.env._("%(year)s: %(title)s", year=year, title=table.env._("Rectification")), title_fmt)
         sheet.write_row(
             2, 0,
-            [_("Responsible Unit"), _("Tasks"), _("Verified"), _("Completion Rate"), _("Overdue"), _("Overdue Rate")],
+            [table.env._("Responsible Unit"), table.env._("Tasks"), table.env._("Verified"), table.env._("Completion Rate"), table.env._("Overdue"), table.env._("Overdue Rate")],
             head_fmt,
         )
         sheet.set_row(2, 30)

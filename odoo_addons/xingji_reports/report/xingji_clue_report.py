@@ -40,13 +40,13 @@ class XingjiClueReport(models.Model):
     _rec_name = "name"
     _order = "date_transferred desc, id desc"
 
-    clue_id = fields.Many2one("xingji.clue", string="Clue", readonly=True)
+    clue_id = fields.Many2one("xingji.clue", readonly=True)
     name = fields.Char(string="Reference", readonly=True)
     direction = fields.Selection(selection="_selection_direction", readonly=True)
     state = fields.Selection(selection="_selection_state", string="Status", readonly=True)
-    nature = fields.Selection(selection="_selection_nature", string="Nature", readonly=True)
+    nature = fields.Selection(selection="_selection_nature", readonly=True)
     source = fields.Selection(selection="_selection_source", string="Clue Source", readonly=True)
-    power_type = fields.Selection(selection="_selection_power_type", string="Power Type", readonly=True)
+    power_type = fields.Selection(selection="_selection_power_type", readonly=True)
     source_unit_id = fields.Many2one("xingji.unit", string="Transferring Unit", readonly=True)
     receiving_unit_id = fields.Many2one("xingji.unit", string="Receiving Body", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
