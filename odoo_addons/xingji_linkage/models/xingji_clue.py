@@ -80,6 +80,11 @@ EDITABLE_AFTER_SUBMIT = {
     "closed": {"note", "extra_scope_user_ids"},
     "cancelled": {"note"},
 }
+APPROVER_FIELDS = {
+    "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+    "proposed_opinion", "leader_instruction",
+}
+RECEIVER_FIELDS = {"disposal", "result", "clear_name", "verification_result", "handling_result"}
 GUARDED_FIELDS = (
     WORKFLOW_FIELDS
     | CONTENT_FIELDS
@@ -103,10 +108,13 @@ class XingjiClue(models.Model):
 
     _name = "xingji.clue"
     _description = "Problem Clue"
+    # The confidential mixin comes FIRST: Odoo puts the first parent first in
+    # the MRO, and mail.thread's message_subscribe / _notify_get_recipients
+    # do not call super, so a mixin listed after mail.thread is never reached.
     _inherit = [
+        "xingji.confidential.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "xingji.confidential.mixin",
         "xingji.deadline.mixin",
     ]
     _order = "id desc"
@@ -161,6 +169,7 @@ class XingjiClue(models.Model):
     date_discovered = fields.Date(
         string="Discovered On",
         tracking=True,
+        default=fields.Date.context_today,
         help="The referral is due within the configured working days of discovery.",
     )
     date_received = fields.Date(string="Clue Received On", tracking=True)
@@ -186,7 +195,7 @@ class XingjiClue(models.Model):
     )
     main_problem = fields.Text(string="Main Problem Reported", tracking=True)
     violation_facts = fields.Text(string="Facts and Provisions Violated", tracking=True)
-    power_type = fields.Selection(POWER_TYPES, string="Power Type", tracking=True, index=True)
+    power_type = fields.Selection(POWER_TYPES, tracking=True, index=True)
     power_activity = fields.Char(string="Enforcement Activity")
     violation_type_ids = fields.Many2many(
         "xingji.violation.type",
@@ -198,13 +207,12 @@ class XingjiClue(models.Model):
     evidence = fields.Text(string="Evidence Leads")
     material_ids = fields.One2many("xingji.clue.material", "clue_id", string="Material List")
     material_count = fields.Integer(compute="_compute_material_count")
-    unit_opinion = fields.Text(string="Unit Opinion", tracking=True)
+    unit_opinion = fields.Text(tracking=True)
     proposed_opinion = fields.Text(string="Proposed Handling of the Referral", tracking=True)
-    leader_instruction = fields.Text(string="Leader Instruction", tracking=True)
+    leader_instruction = fields.Text(tracking=True)
     note = fields.Text(string="Remarks")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         tracking=True,
         index=True,
         default=lambda self: self.env.user,
@@ -230,7 +238,6 @@ class XingjiClue(models.Model):
     # ----------------------------------------------------------- routing
     routing_rule_id = fields.Many2one(
         "xingji.routing.rule",
-        string="Routing Rule",
         compute="_compute_routing",
         store=True,
         compute_sudo=True,
@@ -276,7 +283,7 @@ class XingjiClue(models.Model):
         copy=False,
     )
     current_step_id = fields.Many2one(
-        "xingji.approval.step", string="Current Step", readonly=True, copy=False, tracking=True
+        "xingji.approval.step", readonly=True, copy=False, tracking=True
     )
     pending_approver_ids = fields.Many2many(
         "res.users",
@@ -312,7 +319,6 @@ class XingjiClue(models.Model):
             ("no_action", "Closed without Action"),
             ("case_filed", "Case Filed for Review and Investigation"),
         ],
-        string="Disposal",
         tracking=True,
         index=True,
     )
@@ -320,7 +326,7 @@ class XingjiClue(models.Model):
     clear_name = fields.Boolean(
         string="Name Cleared", tracking=True, help="The reported cadre was cleared (澄清正名)."
     )
-    verification_result = fields.Text(string="Verification Result", tracking=True)
+    verification_result = fields.Text(tracking=True)
     handling_result = fields.Text(string="Disposal Result", tracking=True)
 
     # ------------------------------------------------------------ dates
@@ -460,7 +466,9 @@ class XingjiClue(models.Model):
 
     def _get_access_approvers(self):
         self.ensure_one()
-        heads = self.receiving_unit_id.manager_id or self.source_unit_id.manager_id
+        heads = self.source_unit_id.manager_id
+        if self.state in RECEIVED_STATES and self.receiving_unit_id.manager_id:
+            heads = self.receiving_unit_id.manager_id
         return heads - self._reported_users()
 
     def _reported_users(self):
@@ -515,6 +523,14 @@ class XingjiClue(models.Model):
         if not self.env.context.get(WORKFLOW_CTX) and not self.env.su:
             self._check_write_allowed(vals)
         res = super().write(vals)
+        if "direction" in vals:
+            # A draft whose direction changes takes a number of the other series.
+            Sequence = self.env["ir.sequence"].sudo()
+            prefix = "JC-" if vals["direction"] == "to_supervision" else "XS-"
+            for clue in self.filtered(lambda c: c.state == "draft" and not c.name.startswith(prefix)):
+                super(XingjiClue, clue).write(
+                    {"name": Sequence.next_by_code(f"xingji.clue.{clue.direction}") or clue.name}
+                )
         if "date_discovered" in vals:
             for clue in self.filtered(lambda c: c.state == "draft"):
                 super(XingjiClue, clue).write({"date_deadline": clue._stage_deadline()})
@@ -534,6 +550,7 @@ class XingjiClue(models.Model):
                 )
             )
         for clue in self:
+            clue._check_write_role(guarded)
             if clue.state == "draft":
                 continue
             refused = guarded - EDITABLE_AFTER_SUBMIT.get(clue.state, set())
@@ -547,6 +564,41 @@ class XingjiClue(models.Model):
                         fields=self._field_labels(refused),
                     )
                 )
+
+    def _check_write_role(self, fnames):
+        """Who may change what: opinions and routing belong to the approvers,
+        the disposal to the receiving body, the scope to the heads."""
+        self.ensure_one()
+        user = self.env.user
+        if self.state == "draft":
+            return
+        refused = set()
+        if fnames & APPROVER_FIELDS and user not in self.pending_approver_ids:
+            refused |= fnames & APPROVER_FIELDS
+        if fnames & RECEIVER_FIELDS and not self._is_receiver(user):
+            refused |= fnames & RECEIVER_FIELDS
+        if "extra_scope_user_ids" in fnames:
+            heads = self.source_unit_id.manager_id | self.pending_approver_ids
+            if self.state in RECEIVED_STATES:
+                heads |= self.receiving_unit_id.manager_id
+            if user not in heads - self._reported_users():
+                refused.add("extra_scope_user_ids")
+        if refused:
+            raise UserError(
+                self.env._(
+                    "You cannot change %(fields)s of clue %(clue)s: opinions and the receiving body are "
+                    "for the approver of the current step, the disposal and results for the receiving "
+                    "body, the users informed for the heads of the units concerned.",
+                    fields=self._field_labels(refused),
+                    clue=self.name,
+                )
+            )
+
+    def export_data(self, fields_to_export):
+        res = super().export_data(fields_to_export)
+        if not self.env.su:
+            self.env["xingji.access.log"]._log(self, "export")
+        return res
 
     def _check_content_editable(self):
         """Reported persons and materials are frozen once submitted."""
@@ -1125,6 +1177,10 @@ class XingjiClue(models.Model):
             )
             head = unit.manager_id - clue._reported_users()
             clue._schedule(head or clue._receiver_users(), self.env._("Accept or return clue %(clue)s", clue=self.name))
+            # The former body (the poster included) no longer follows a clue it may not read.
+            gone = old.member_ids - clue.scope_user_ids
+            if gone:
+                clue.message_unsubscribe(partner_ids=gone.partner_id.ids)
             return self
         # Split by jurisdiction: the chosen persons go to a new clue.
         new = self._wf().copy(

@@ -14,7 +14,7 @@ class XingjiCluePerson(models.Model):
 
     clue_id = fields.Many2one("xingji.clue", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
+    name = fields.Char(string="Person Name", required=True)
     employer_post = fields.Char(string="Employer and Post")
     cadre_rank = fields.Selection(CADRE_RANKS, required=True, default="below_division")
     is_party_member = fields.Boolean(string="Party Member")

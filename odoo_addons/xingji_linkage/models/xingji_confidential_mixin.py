@@ -13,7 +13,9 @@ class XingjiConfidentialMixin(models.AbstractModel):
 
     A concrete model:
 
-    * inherits ``xingji.confidential.mixin`` (after ``mail.thread``);
+    * inherits ``xingji.confidential.mixin`` BEFORE ``mail.thread`` in
+      ``_inherit`` (the first parent comes first in the MRO; mail.thread's
+      ``message_subscribe`` and ``_notify_get_recipients`` do not call super);
     * overrides ``_get_scope_users``, ``_get_scope_excluded_users`` and
       ``_scope_depends`` (the field paths the scope depends on);
     * declares a *global* ``ir.rule`` (no groups, so it binds the Settings

@@ -7,3 +7,7 @@ from . import test_inspection
 from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
+from . import test_clue_security
+from . import test_clue_deadline
+from . import test_clue_performance
+from . import test_ui_clue
