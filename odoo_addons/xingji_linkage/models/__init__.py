@@ -20,3 +20,4 @@ from . import xingji_clue
 from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
+from . import xingji_clue_finding

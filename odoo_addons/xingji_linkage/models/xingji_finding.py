@@ -2,12 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-CADRE_RANKS = [
-    ("bureau", "Bureau Level and Above"),
-    ("division", "Division Level"),
-    ("below_division", "Below Division Level"),
-    ("none", "Other Personnel"),
-]
+from .xingji_routing_rule import CADRE_RANKS
 
 
 class XingjiFinding(models.Model):
@@ -25,7 +20,7 @@ class XingjiFinding(models.Model):
     )
     inspection_state = fields.Selection(related="inspection_id.state", string="Inspection Status")
     unit_id = fields.Many2one(
-        "xingji.unit", string="Unit", required=True, index=True, tracking=True,
+        "xingji.unit", required=True, index=True, tracking=True,
         help="The inspected unit where the problem was found.",
     )
     description = fields.Text(required=True)
@@ -56,7 +51,22 @@ class XingjiFinding(models.Model):
         index=True,
         tracking=True,
     )
+    # No One2many to the clues: a clue is confidential, and an x2many would
+    # bypass its need-to-know rule; the count and the button search instead.
+    clue_count = fields.Integer(compute="_compute_clue_count")
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+
+    @api.depends_context("uid")
+    def _compute_clue_count(self):
+        # Only the clues the user may see (need-to-know rule) are counted:
+        # a search, so that the clue's record rules apply.
+        counts = dict(
+            self.env["xingji.clue"]._read_group(
+                [("finding_id", "in", self.ids)], ["finding_id"], ["__count"]
+            )
+        )
+        for finding in self:
+            finding.clue_count = counts.get(finding._origin, 0)
 
     @api.depends("rectification_ids.state")
     def _compute_rectification_state(self):
@@ -109,6 +119,85 @@ class XingjiFinding(models.Model):
             "context": self._rectification_defaults(),
         }
 
+    def _clue_values(self):
+        """A clue pre-filled from this finding (移送纪检监察)."""
+        self.ensure_one()
+        inspection = self.inspection_id
+        user_units = self.env["xingji.unit"]._get_units_of_user(self.env.user)
+        organisers = inspection.organiser_unit_ids
+        source_unit = (
+            (organisers & user_units)[:1]
+            or organisers.filtered(lambda u: u.kind == "supervision")[:1]
+            or organisers[:1]
+        )
+        return {
+            "direction": "to_discipline",
+            "finding_id": self.id,
+            "source": "inspection",
+            "source_detail": self.env._(
+                "%(inspection)s %(title)s: finding on %(unit)s",
+                inspection=inspection.name,
+                title=inspection.title,
+                unit=self.unit_id.name,
+            ),
+            "source_unit_id": source_unit.id,
+            "date_discovered": inspection.date_start or fields.Date.context_today(self),
+            "main_problem": self.description,
+            "evidence": self.evidence,
+            "person_ids": [
+                fields.Command.create(
+                    {
+                        "name": person.name,
+                        "employer_post": person.employer_post,
+                        "cadre_rank": person.cadre_rank or "below_division",
+                        "is_party_member": person.is_party_member,
+                        "cert_number": person.cert_number,
+                        "user_id": person.user_id.id,
+                    }
+                )
+                for person in self.person_ids
+            ],
+        }
+
+    def action_create_clue(self):
+        """Serious finding: start a clue referral to the discipline body."""
+        self.ensure_one()
+        if self.severity != "serious":
+            raise UserError(
+                self.env._(
+                    "Only a serious finding is referred as a clue; rectification handles the others. "
+                    "Raise the severity first if the facts justify it."
+                )
+            )
+        # sudo: count clues of this finding the user may not see (another
+        # team member's draft) so that no duplicate referral is started.
+        if self.env["xingji.clue"].sudo().search_count(
+            [("finding_id", "=", self.id), ("state", "!=", "cancelled")], limit=1
+        ):
+            raise UserError(
+                self.env._("A clue was already started from %(name)s.", name=self.name)
+            )
+        clue = self.env["xingji.clue"].create(self._clue_values())
+        self.message_post(
+            body=self.env._("Clue %(clue)s started from this finding.", clue=clue.name)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "xingji.clue",
+            "res_id": clue.id,
+            "view_mode": "form",
+        }
+
+    def action_view_clues(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Clues"),
+            "res_model": "xingji.clue",
+            "view_mode": "list,form",
+            "domain": [("finding_id", "=", self.id)],
+        }
+
     def action_view_rectifications(self):
         self.ensure_one()
         return {
@@ -134,4 +223,4 @@ class XingjiFindingPerson(models.Model):
     cadre_rank = fields.Selection(selection=CADRE_RANKS, default="below_division")
     is_party_member = fields.Boolean(string="Party Member")
     cert_number = fields.Char(string="Enforcement Certificate No.")
-    user_id = fields.Many2one("res.users", string="User", index="btree_not_null")
+    user_id = fields.Many2one("res.users", index="btree_not_null")

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import secrets
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -229,6 +231,76 @@ class XingjiInspection(models.Model):
             "target": "new",
             "context": {"default_inspection_id": self.id},
         }
+
+    def _draw_random(self, unit_pool, inspector_pool, unit_count, inspector_count, seed=None, reason=None,
+                     operator=None):
+        """Draw the inspected units and the team (双随机) and record the draw.
+
+        A first draw needs no reason; any later one does, and is added next
+        to the earlier draws (never silent).  ``operator`` defaults to the
+        current user (demo data passes the demo operator).
+        """
+        self.ensure_one()
+        self._check_state(["plan"])
+        if self.draw_ids and not (reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "%(name)s was already drawn on %(date)s. A re-draw is recorded: give its reason.",
+                    name=self.name,
+                    date=self.draw_id.date_draw,
+                )
+            )
+        if unit_count < 1 or unit_count > len(unit_pool):
+            raise UserError(
+                self.env._(
+                    "Draw between 1 and %(count)s units: that is the size of the unit pool.",
+                    count=len(unit_pool),
+                )
+            )
+        if inspector_count < 1:
+            raise UserError(self.env._("Draw at least one inspector."))
+        operator = operator or self.env.user
+        seed = (seed or "").strip() or secrets.token_hex(8)
+        Draw = self.env["xingji.inspection.draw"]
+        units, excluded, inspectors = Draw._draw(seed, unit_pool, inspector_pool, unit_count, inspector_count)
+        draw = Draw.create(
+            {
+                "inspection_id": self.id,
+                "sequence": len(self.draw_ids) + 1,
+                "seed": seed,
+                "date_draw": fields.Datetime.now(),
+                "operator_id": operator.id,
+                "unit_pool_ids": [fields.Command.set(unit_pool.ids)],
+                "inspector_pool_ids": [fields.Command.set(inspector_pool.ids)],
+                "unit_count": unit_count,
+                "inspector_count": inspector_count,
+                "drawn_unit_ids": [fields.Command.set(units.ids)],
+                "excluded_inspector_ids": [fields.Command.set(excluded.ids)],
+                "drawn_inspector_ids": [fields.Command.set(inspectors.ids)],
+                "reason": reason,
+            }
+        )
+        self.with_context(xingji_from_draw=True).write(
+            {
+                "inspection_type": "random",
+                "inspected_unit_ids": [fields.Command.set(units.ids)],
+                "team_user_ids": [fields.Command.set(inspectors.ids)],
+            }
+        )
+        body = self.env._(
+            "Draw %(number)s (seed %(seed)s) by %(operator)s: units %(units)s; inspectors %(inspectors)s; "
+            "excluded for conflict of interest: %(excluded)s.",
+            number=draw.sequence,
+            seed=seed,
+            operator=operator.name,
+            units="、".join(units.mapped("name")),
+            inspectors="、".join(inspectors.mapped("name")),
+            excluded="、".join(excluded.mapped("name")) or "-",
+        )
+        if reason:
+            body += " " + self.env._("Reason for re-draw: %(reason)s", reason=reason)
+        self.message_post(body=body)
+        return draw
 
     def action_view_findings(self):
         self.ensure_one()

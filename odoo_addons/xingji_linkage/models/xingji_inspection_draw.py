@@ -26,13 +26,12 @@ class XingjiInspectionDraw(models.Model):
     sequence = fields.Integer(string="Draw No.", readonly=True)
     seed = fields.Char(required=True, readonly=True)
     date_draw = fields.Datetime(string="Drawn On", required=True, readonly=True)
-    operator_id = fields.Many2one("res.users", string="Operator", required=True, readonly=True)
+    operator_id = fields.Many2one("res.users", required=True, readonly=True)
     unit_pool_ids = fields.Many2many(
         "xingji.unit",
         relation="xingji_draw_unit_pool_rel",
         column1="draw_id",
         column2="unit_id",
-        string="Unit Pool",
         readonly=True,
     )
     inspector_pool_ids = fields.Many2many(
@@ -40,7 +39,6 @@ class XingjiInspectionDraw(models.Model):
         relation="xingji_draw_inspector_pool_rel",
         column1="draw_id",
         column2="user_id",
-        string="Inspector Pool",
         readonly=True,
     )
     unit_count = fields.Integer(string="Units to Draw", readonly=True)

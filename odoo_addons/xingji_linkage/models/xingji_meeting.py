@@ -58,7 +58,7 @@ class XingjiMeeting(models.Model):
         "xingji.unit", string="Organiser", index=True, tracking=True,
         help="For a special meeting: the handling unit proposing it.",
     )
-    chair_id = fields.Many2one("res.users", string="Chair", index="btree_not_null")
+    chair_id = fields.Many2one("res.users", index="btree_not_null")
     participant_user_ids = fields.Many2many(
         "res.users",
         relation="xingji_meeting_participant_rel",
@@ -310,7 +310,7 @@ class XingjiMeetingDecision(models.Model):
         required=True,
         default="rectification",
     )
-    responsible_unit_id = fields.Many2one("xingji.unit", string="Responsible Unit")
+    responsible_unit_id = fields.Many2one("xingji.unit")
     user_id = fields.Many2one("res.users", string="Responsible")
     date_deadline = fields.Date(string="Deadline")
     rectification_id = fields.Many2one("xingji.rectification", readonly=True, copy=False)

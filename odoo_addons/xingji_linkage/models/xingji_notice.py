@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 NOTICE_TYPES_TO_UNIT = ("bulletin", "advice", "interview")
 NOTICE_TYPES_TO_DISCIPLINE = ("situation", "support")
@@ -119,7 +119,7 @@ class XingjiNotice(models.Model):
         for notice in self:
             allowed = NOTICE_TYPES_TO_UNIT if notice.direction == "to_unit" else NOTICE_TYPES_TO_DISCIPLINE
             if notice.notice_type not in allowed:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "A bulletin, advice or admonishing talk goes from a discipline body to a unit; "
                         "a situation report or a request for support goes from a unit to a discipline body."
@@ -241,8 +241,7 @@ class XingjiNotice(models.Model):
             vals = {"state": "sent", "date_sent": fields.Datetime.now()}
             if not notice.date_deadline:
                 vals["date_deadline"] = notice._deadline_from_today(DEFAULT_RESPONSE_WORKING_DAYS)
-            # sudo not needed: the issuer may still write its own draft.
-            super(XingjiNotice, notice).write(vals)
+            notice.write(vals)
             responsible = notice._deadline_responsible()
             for user in responsible:
                 notice.activity_schedule(

@@ -5,6 +5,12 @@ from odoo.exceptions import UserError
 # Models a rectification task may come from, in this order of preference.
 SOURCE_MODELS = ("xingji.finding", "xingji.notice", "xingji.meeting", "xingji.clue")
 DEFAULT_DEADLINE_WORKING_DAYS = 20
+# The terms of a task, set by whoever issues it: the responsible unit may not
+# change them (it works on measures, result and evidence).
+TERMS_FIELDS = {
+    "name", "problem", "source_ref", "issuer_unit_id", "responsible_unit_id", "verifier_id",
+    "date_deadline", "company_id",
+}
 
 
 class XingjiRectification(models.Model):
@@ -71,13 +77,13 @@ class XingjiRectification(models.Model):
         help="The body that set the task (inspection organiser, notice issuer, meeting organiser).",
     )
     responsible_unit_id = fields.Many2one(
-        "xingji.unit", string="Responsible Unit", required=True, index=True, tracking=True
+        "xingji.unit", required=True, index=True, tracking=True
     )
     responsible_user_id = fields.Many2one(
         "res.users", string="Responsible", index="btree_not_null", tracking=True
     )
     verifier_id = fields.Many2one(
-        "res.users", string="Verifier", index="btree_not_null", tracking=True,
+        "res.users", index="btree_not_null", tracking=True,
         help="Who verifies the task; must not belong to the responsible unit.",
     )
     problem = fields.Text(string="Problem to Rectify")
@@ -102,6 +108,7 @@ class XingjiRectification(models.Model):
     )
     cancel_reason = fields.Text(copy=False)
     deadline_color = fields.Integer(compute="_compute_deadline_color")
+    can_edit_terms = fields.Boolean(compute="_compute_can_edit_terms")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -154,6 +161,21 @@ class XingjiRectification(models.Model):
             else:
                 task.deadline_color = 0
 
+    @api.depends("responsible_unit_id.member_ids", "create_uid")
+    @api.depends_context("uid")
+    def _compute_can_edit_terms(self):
+        for task in self:
+            task.can_edit_terms = task._user_may_edit_terms(self.env.user)
+
+    def _user_may_edit_terms(self, user):
+        """The issuer side sets the terms; the unit only if it set the task itself."""
+        self.ensure_one()
+        return (
+            not self.id
+            or user == self.create_uid
+            or user not in self.responsible_unit_id.member_ids
+        )
+
     # ---------------------------------------------------- deadline mixin API
     def _deadline_open_domain(self):
         return [("state", "in", ("todo", "doing"))]
@@ -184,6 +206,19 @@ class XingjiRectification(models.Model):
         return tasks
 
     def write(self, vals):
+        changed_terms = TERMS_FIELDS & set(vals)
+        if changed_terms and not self.env.su:
+            for task in self:
+                if not task._user_may_edit_terms(self.env.user):
+                    raise UserError(
+                        self.env._(
+                            "The terms of %(task)s (task, problem, deadline, verifier) are set by "
+                            "%(issuer)s; your unit works on the measures, the result and the evidence. "
+                            "Ask the issuer if the deadline must move.",
+                            task=task.display_name,
+                            issuer=task.issuer_unit_id.name or task.create_uid.name,
+                        )
+                    )
         res = super().write(vals)
         if {"verifier_id", "responsible_unit_id"} & set(vals):
             self._check_verifier_outside_unit()

@@ -4,6 +4,10 @@ from . import test_holiday
 from . import test_access_log
 from . import test_ui
 from . import test_inspection
+from . import test_rectification
+from . import test_rectification_kanban
+from . import test_notice
+from . import test_meeting
 from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
@@ -11,3 +15,5 @@ from . import test_clue_security
 from . import test_clue_deadline
 from . import test_clue_performance
 from . import test_ui_clue
+from . import test_inspection_clue
+from . import test_ui_inspection

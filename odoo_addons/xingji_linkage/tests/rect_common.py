@@ -10,6 +10,8 @@ class RectCase(XingjiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages are asserted in English, whatever the database language.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         Unit = cls.env["xingji.unit"]
         # A second enforcement unit with its own handler and an inspector
         # pool: two supervision staff, one discipline staff, and one

@@ -155,9 +155,19 @@ class TestInspection(RectCase):
         self.assertTrue(Inspection.with_user(self.user_handler).search([("id", "=", self.inspection.id)]))
         self.assertTrue(self.env["xingji.finding"].with_user(self.user_handler).search([("id", "=", finding.id)]))
         self.assertTrue(finding.person_ids.with_user(self.user_handler).read(["name"]))
+        # ... but may not change the finding, the persons or the inspection.
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            finding.with_user(self.user_handler).write({"severity": "general"})
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            finding.person_ids.with_user(self.user_handler).write({"name": "改写"})
+        with mute_logger("odoo.addons.base.models.ir_rule"), self.assertRaises(AccessError):
+            self.inspection.with_user(self.user_handler).write({"report_summary": "<p>改写</p>"})
         # A drawn inspector of the team sees it.
         member = self.inspection.team_user_ids[0]
         self.assertTrue(Inspection.with_user(member).search([("id", "=", self.inspection.id)]))
+        # A handler drawn into the team (group user only) may write the report.
+        self.inspection.team_user_ids = [(4, self.handler2.id)]
+        self.inspection.with_user(self.handler2).write({"report_summary": "<p>检查组撰写</p>"})
         # The configuration manager sees none of it.
         with mute_logger("odoo.addons.base.models.ir_model"), self.assertRaises(AccessError):
             Inspection.with_user(self.user_manager).search([])

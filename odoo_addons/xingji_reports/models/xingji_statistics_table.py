@@ -101,7 +101,8 @@ class XingjiStatisticsTable(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        sections = self._collect_sections(self.unit_id, self.year, self.quarter)
+        lang = self.env["ir.actions.report"]._xingji_print_lang()
+        sections = self._collect_sections(self.unit_id, self.year, self.quarter, lang=lang)
         content = self._quarterly_xlsx(sections, self.year, self.quarter)
         return self._download(content, self._xlsx_filename(self.year, self.quarter), self)
 
