@@ -25,4 +25,9 @@
         "wizards/xingji_statistics_wizard_views.xml",
         "views/xingji_clue_report_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "xingji_reports/static/tests/tours/*.js",
+        ],
+    },
 }
