@@ -129,3 +129,24 @@ class TestClueReports(XingjiReportCase, XingjiClueCase):
         self.assertLess(verified, handled, "The disposal result has its own box below")
         action = self.env.ref("xingji_reports.action_report_clue_feedback")
         self.assertEqual(action.domain, "[('direction', '=', 'to_supervision')]")
+
+    def test_printing_several_clues_logs_each_and_labels_every_page(self):
+        first, second = self._full_clue(), self._to_transferred(main_problem="第二条线索的主要问题")
+        Log = self.env["xingji.access.log"].sudo()
+        domain = [("res_model", "=", "xingji.clue"), ("action", "=", "print"), ("user_id", "=", self.user_leader.id)]
+        before = Log.search(domain)
+        pdf = self.render_pdf("xingji_reports.action_report_clue_transfer", first | second, user=self.user_leader)
+        pages = self.pdf_pages(pdf)
+        self.assertEqual(len(pages), 2, "One form per clue")
+        self.assertIn(self.squash(first.name), self.squash(pages[0]))
+        self.assertIn(self.squash("第二条线索的主要问题"), self.squash(pages[1]))
+        self.assertLabelOnEveryPage(pdf, CONFIDENTIAL, min_pages=2)
+        logged = Log.search(domain) - before
+        self.assertEqual(sorted(logged.mapped("res_id")), sorted((first | second).ids))
+
+    def test_long_clue_keeps_the_label_on_every_page(self):
+        long_text = "\n".join(f"第{i}项：检查中发现企业数据完整性缺陷未予记录。" for i in range(1, 80))
+        clue = self._to_transferred(main_problem="篇幅较长的线索", evidence=long_text)
+        pdf = self.render_pdf("xingji_reports.action_report_clue_transfer", clue, user=self.user_handler)
+        self.assertLabelOnEveryPage(pdf, CONFIDENTIAL, min_pages=2)
+        self.assertIn(self.squash("第79项"), self.squash(self.pdf_text(pdf)))
