@@ -83,6 +83,13 @@ class XingjiFinding(models.Model):
     @api.constrains("unit_id", "inspection_id")
     def _check_unit_inspected(self):
         for finding in self:
+            if finding.inspection_id.state in ("plan", "closed", "cancelled"):
+                raise ValidationError(
+                    self.env._(
+                        "Findings are recorded once %(inspection)s has started and until it is closed.",
+                        inspection=finding.inspection_id.name,
+                    )
+                )
             if finding.unit_id not in finding.inspection_id.inspected_unit_ids:
                 raise ValidationError(
                     self.env._(

@@ -217,8 +217,8 @@ class XingjiMeeting(models.Model):
         return units.filtered("manager_id")
 
     @api.model
-    def _warn_units(self, units, key, subject, body):
-        """Notify each unit's head once per ``key`` (inbox + chatter of the unit)."""
+    def _warn_units(self, units, subject, body):
+        """Notify each unit's head once per ``subject`` (the period is in it)."""
         Message = self.env["mail.message"].sudo()
         already = Message.search_fetch(
             [("model", "=", "xingji.unit"), ("res_id", "in", units.ids), ("subject", "=", subject)],
@@ -231,7 +231,6 @@ class XingjiMeeting(models.Model):
                 partner_ids=unit.manager_id.partner_id.ids,
                 subject=subject,
                 body=body,
-                model_description=key,
             )
             warned |= unit
         return warned
@@ -271,7 +270,7 @@ class XingjiMeeting(models.Model):
                     start=half_start,
                     end=half_end,
                 )
-                warned["meeting"] = self._warn_units(units, "joint-meeting", subject, body)
+                warned["meeting"] = self._warn_units(units, subject, body)
         year_end = date(today.year, 12, 31)
         if (year_end - today).days < inspection_days:
             # sudo: counted for every body, whatever the cron user may read.
@@ -291,7 +290,7 @@ class XingjiMeeting(models.Model):
                     year=today.year,
                     end=year_end,
                 )
-                warned["inspection"] = self._warn_units(units, "joint-inspection", subject, body)
+                warned["inspection"] = self._warn_units(units, subject, body)
         return warned
 
 
@@ -315,6 +314,13 @@ class XingjiMeetingDecision(models.Model):
     date_deadline = fields.Date(string="Deadline")
     rectification_id = fields.Many2one("xingji.rectification", readonly=True, copy=False)
     applied = fields.Boolean(readonly=True, copy=False)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_applied(self):
+        if any(d.applied for d in self):
+            raise UserError(
+                self.env._("A decision already turned into a task or an activity is kept on the minutes.")
+            )
 
     def _apply(self):
         task_vals = []

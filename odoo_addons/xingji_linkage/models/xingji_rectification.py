@@ -60,6 +60,9 @@ class XingjiRectification(models.Model):
     inspection_id = fields.Many2one(
         "xingji.inspection", compute="_compute_source_links", store=True, index="btree_not_null"
     )
+    clue_id = fields.Many2one(
+        "xingji.clue", compute="_compute_source_links", store=True, index="btree_not_null"
+    )
     source_kind = fields.Selection(
         selection=[
             ("finding", "Inspection Finding"),
@@ -127,6 +130,19 @@ class XingjiRectification(models.Model):
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection if key != "cancelled"]
 
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """Fold the cancelled column of the kanban: it is history, not work."""
+        result = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
+        first = groupby[0] if isinstance(groupby, (list, tuple)) and groupby else groupby
+        if first == "state":
+            for line in result:
+                if line.get("state") == "cancelled":
+                    line["__fold"] = True
+        return result
+
     @api.depends("source_ref")
     def _compute_source_links(self):
         kinds = {
@@ -142,6 +158,7 @@ class XingjiRectification(models.Model):
             task.notice_id = source if model == "xingji.notice" else False
             task.meeting_id = source if model == "xingji.meeting" else False
             task.inspection_id = source.inspection_id if model == "xingji.finding" else False
+            task.clue_id = source if model == "xingji.clue" else False
             task.source_kind = kinds.get(model, "other")
 
     @api.depends("date_deadline", "state")

@@ -123,6 +123,14 @@ class TestInspection(RectCase):
         other.action_cancel()
         self.assertEqual(other.state, "cancelled")
 
+    def test_no_finding_before_the_start(self):
+        self._draw()
+        with self.assertRaisesRegex(ValidationError, "once .* has started"):
+            self.env["xingji.finding"].with_user(self.user_discipline).create(
+                {"inspection_id": self.inspection.id, "unit_id": self.inspection.inspected_unit_ids[0].id,
+                 "name": "x", "description": "y"}
+            )
+
     def test_finding_unit_must_be_inspected_and_creates_task(self):
         finding = self._start_with_finding()
         with self.assertRaises(ValidationError):

@@ -49,3 +49,32 @@ class TestInspectionClue(RectCase):
         clue = self.env["xingji.clue"].sudo().search([("finding_id", "=", finding.id)])
         self.assertFalse(self.env["xingji.clue"].with_user(self.user_unit_manager).search([("id", "=", clue.id)]))
         self.assertEqual(finding.with_user(self.user_unit_manager).clue_count, 0)
+
+    def test_rectification_from_an_accepted_clue(self):
+        clue = self.env["xingji.clue"].sudo().create(
+            {
+                "direction": "to_discipline",
+                "source_unit_id": self.unit_enforcement.id,
+                "receiving_unit_id": self.unit_discipline.id,
+                "main_problem": "执法人员违规减免罚款",
+                "state": "accepted",
+                "person_ids": [(0, 0, {"name": "某某", "cadre_rank": "below_division"})],
+            }
+        )
+        self.assertEqual(clue.receiving_unit_id, self.unit_discipline)
+        with self.assertRaisesRegex(UserError, "once it has accepted the clue"):
+            clue.with_user(self.user_handler).action_create_rectification()
+        ctx = clue.with_user(self.user_discipline).action_create_rectification()["context"]
+        task = self.env["xingji.rectification"].with_user(self.user_discipline).with_context(**ctx).create(
+            {"name": "规范罚没款减免审批"}
+        )
+        self.assertEqual(task.clue_id, clue)
+        self.assertEqual(task.source_kind, "clue")
+        self.assertEqual(task.responsible_unit_id, self.unit_enforcement)
+        self.assertEqual(task.verifier_id, self.user_discipline)
+        self.assertEqual(clue.with_user(self.user_discipline).rectification_count, 1)
+        # The unit sees its task, not the confidential clue behind it.
+        as_unit = task.with_user(self.user_handler)
+        values = as_unit.web_read({"name": {}, "source_ref": {"fields": {"display_name": {}}}})[0]
+        self.assertEqual(values["name"], "规范罚没款减免审批")
+        self.assertNotEqual(values["source_ref"]["display_name"], clue.sudo().display_name)

@@ -82,6 +82,8 @@ class TestMeeting(RectCase):
         # Applying again creates nothing new.
         meeting.action_apply_decisions()
         self.assertEqual(len(meeting.rectification_ids), 1)
+        with self.assertRaisesRegex(UserError, "kept on the minutes"):
+            meeting.decision_ids[0].unlink()
 
     def test_training_meeting(self):
         meeting = self._meeting(kind="training", name="警示教育专题授课", reason=False)

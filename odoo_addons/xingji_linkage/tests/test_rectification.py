@@ -178,3 +178,11 @@ class TestRectification(RectCase):
         )["groups"]
         self.assertEqual([g["state"] for g in groups], ["todo", "doing", "submitted", "done"])
         self.assertEqual(groups[0]["state_count"], 1)
+        # A cancelled task shows in a folded column.
+        cancelled = self._task(name="已取消任务", cancel_reason="重复")
+        cancelled.with_user(self.user_supervision).action_cancel()
+        groups = self.env["xingji.rectification"].with_user(self.user_handler).web_read_group(
+            [], ["state"], ["state"]
+        )["groups"]
+        folded = {g["state"]: g.get("__fold", False) for g in groups}
+        self.assertEqual(folded, {"todo": False, "doing": False, "submitted": False, "done": False, "cancelled": True})

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo.tests import tagged
 
 from .rect_common import RectCase
@@ -63,6 +65,12 @@ class TestRectificationKanbanQueries(RectCase):
         before = self.env.cr.sql_log_count
         groups = self._open_kanban(user)
         return self.env.cr.sql_log_count - before, groups
+
+    def test_spec_covers_the_kanban_view(self):
+        """The measured read is what the kanban card really shows."""
+        arch = self.env["xingji.rectification"].get_views([(False, "kanban")])["views"]["kanban"]["arch"]
+        shown = {node.get("name") for node in etree.fromstring(arch).iter("field")}
+        self.assertLessEqual(shown, set(KANBAN_SPEC))
 
     def test_kanban_query_count_does_not_depend_on_task_count(self):
         # Small: 200 tasks, more than a kanban page (40) in every column, so
