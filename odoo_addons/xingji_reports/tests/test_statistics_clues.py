@@ -116,3 +116,19 @@ class TestStatisticsWithClues(XingjiReportCase, XingjiClueCase):
         self.assertEqual(listed_small, 21)
         self.assertEqual(listed_large, 221)
         self.assertEqual(small, large, "The export reads the clues in a fixed number of queries")
+
+    def test_liaison_prints_and_exports_the_units_table(self):
+        self.unit_enforcement.liaison_ids = [Command.link(self.user_handler.id)]
+        self._transfer_on("2026-05-12 02:00:00", main_problem="第二季度移送的线索")
+        table = self.env["xingji.statistics.table"].create(
+            {"unit_id": self.unit_enforcement.id, "year": 2026, "quarter": "2"}
+        ).with_user(self.user_handler)
+        self.assertEqual(table.clue_count, 1)
+        book = self.xlsx_of_action(table.action_export_xlsx())
+        sheet = book[self.unit_enforcement.name]
+        self.assertEqual(sheet["A1"].value, "行政执法与纪检监察监督贯通协同情况统计表（2026年第2季度）")
+        self.assertEqual(sheet["C4"].value, "第二季度移送的线索")
+        pdf = self.render_pdf("xingji_reports.action_report_statistics_table", table, user=self.user_handler)
+        text = self.squash(self.pdf_text(pdf))
+        self.assertIn(self.squash("2026年05月12日"), text)
+        self.assertIn(self.squash("第二季度移送的线索"), text)
