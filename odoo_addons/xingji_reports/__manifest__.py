@@ -22,5 +22,11 @@
         "report/xingji_clue_templates.xml",
         "report/xingji_reports_reports.xml",
         "wizards/xingji_statistics_wizard_views.xml",
+        "views/xingji_clue_report_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "xingji_reports/static/tests/tours/*.js",
+        ],
+    },
 }

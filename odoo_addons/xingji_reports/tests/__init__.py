@@ -2,3 +2,7 @@
 from . import test_report_infra
 from . import test_statistics
 from . import test_rect_reports
+from . import test_clue_reports
+from . import test_statistics_clues
+from . import test_clue_analysis
+from . import test_ui_reports

@@ -16,4 +16,13 @@ MATRIX = {
     # every table.  The configuration manager reads no clue data.
     "xingji.statistics.table": {**WORK_ROLES_CRW, "manager": ""},
     "xingji.statistics.wizard": {**WORK_ROLES_CRW, "manager": ""},
+    # A read-only SQL view; rows follow the knowledge scope of their clue.
+    "xingji.clue.report": {
+        "user": "r",
+        "unit_manager": "r",
+        "leader": "r",
+        "discipline": "r",
+        "supervision": "r",
+        "manager": "",
+    },
 }

@@ -29,6 +29,9 @@ class TestRectificationReports(XingjiReportCase, RectCase):
             "测试执法处", "测试检查分局", "本次督查抽查处罚案卷12份。", finding.name, "总体规范，个别案卷需整改。",
         ):
             self.assertIn(self.squash(expected), text)
+        # Not a confidential record: printing it is not an access-log event.
+        self.assertFalse(self.env["xingji.access.log"].sudo().search(
+            [("res_model", "=", "xingji.inspection"), ("res_id", "=", self.inspection.id)]))
         # The severity is printed with its label, in Chinese.
         severity = dict(finding._fields["severity"]._description_selection(finding.with_context(lang="zh_CN").env))
         self.assertIn(self.squash(severity["major"]), text)

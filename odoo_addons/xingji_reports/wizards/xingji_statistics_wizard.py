@@ -48,5 +48,14 @@ class XingjiStatisticsWizard(models.TransientModel):
     def action_export_xlsx(self):
         self.ensure_one()
         Table = self.env["xingji.statistics.table"]
-        content = Table._quarterly_xlsx(self._sections(), self.year, self.quarter)
+        lang = self.env["ir.actions.report"]._xingji_print_lang()
+        content = Table._quarterly_xlsx(self._sections(lang=lang), self.year, self.quarter)
         return Table._download(content, Table._xlsx_filename(self.year, self.quarter), self)
+
+    def action_export_summary(self):
+        self.ensure_one()
+        Table = self.env["xingji.statistics.table"]
+        content = Table._summary_xlsx(self.year, self.unit_ids)
+        return Table._download(
+            content, self.env._("linkage-summary-%(year)s.xlsx", year=self.year), self
+        )
