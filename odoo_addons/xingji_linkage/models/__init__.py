@@ -13,3 +13,4 @@ from . import xingji_share
 from . import xingji_share_request
 from . import xingji_share_directory
 from . import xingji_share_report
+from . import ir_actions_report

@@ -165,6 +165,16 @@ class XingjiShare(models.Model):
             partners |= group.users.partner_id
         return partners
 
+    def _get_print_label(self):
+        """Label printed on every page of a PDF of these items: the most
+        restrictive grade among them (see ir.actions.report)."""
+        grades = set(self.mapped("grade"))
+        if not grades:
+            return False
+        grade = max(grades, key=GRADE_RANK.get)
+        labels = dict(self._fields["grade"]._description_selection(self.env))
+        return labels[grade]
+
     # --------------------------------------------------------- constraints
     @api.constrains("is_offline", "grade", "body", "attachment_ids")
     def _check_offline(self):

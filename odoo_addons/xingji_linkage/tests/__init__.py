@@ -5,3 +5,4 @@ from . import test_access_log
 from . import test_ui
 from . import test_share
 from . import test_share_request
+from . import test_share_report
