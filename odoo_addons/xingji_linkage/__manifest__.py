@@ -32,11 +32,18 @@
         "views/xingji_share_category_views.xml",
         "views/xingji_access_log_verify_views.xml",
         "report/xingji_share_report.xml",
+        "security/xingji_clue_rules.xml",
+        "data/xingji_clue_data.xml",
+        "data/xingji_clue_cron_data.xml",
+        "views/xingji_clue_views.xml",
+        "views/xingji_clue_config_views.xml",
+        "views/xingji_clue_access_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/xingji_unit_demo.xml",
         "demo/xingji_share_demo.xml",
+        "demo/xingji_clue_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -14,3 +14,10 @@ from . import xingji_share_request
 from . import xingji_share_directory
 from . import xingji_share_report
 from . import ir_actions_report
+from . import xingji_routing_rule
+from . import xingji_approval_step
+from . import xingji_clue_deadline
+from . import xingji_clue
+from . import xingji_clue_person
+from . import xingji_clue_material
+from . import xingji_clue_approval

@@ -13,7 +13,9 @@ class XingjiConfidentialMixin(models.AbstractModel):
 
     A concrete model:
 
-    * inherits ``xingji.confidential.mixin`` (after ``mail.thread``);
+    * inherits ``xingji.confidential.mixin`` BEFORE ``mail.thread`` in
+      ``_inherit`` (the first parent comes first in the MRO; mail.thread's
+      ``message_subscribe`` and ``_notify_get_recipients`` do not call super);
     * overrides ``_get_scope_users``, ``_get_scope_excluded_users`` and
       ``_scope_depends`` (the field paths the scope depends on);
     * declares a *global* ``ir.rule`` (no groups, so it binds the Settings
@@ -109,6 +111,12 @@ class XingjiConfidentialMixin(models.AbstractModel):
     # ------------------------------------------------------------- logging
     def web_read(self, specification):
         result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su and self._is_access_logged():
+        # Onchange also web_reads the unsaved record (NewId): nothing to log.
+        if (
+            len(self) == 1
+            and isinstance(self.id, int)
+            and not self.env.su
+            and self._is_access_logged()
+        ):
             self.env["xingji.access.log"]._log(self, "open")
         return result

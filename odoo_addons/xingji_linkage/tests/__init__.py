@@ -6,3 +6,11 @@ from . import test_ui
 from . import test_share
 from . import test_share_request
 from . import test_share_report
+from . import test_clue_workflow
+from . import test_clue_routing
+from . import test_clue_approval_config
+from . import test_clue_security
+from . import test_clue_deadline
+from . import test_clue_performance
+from . import test_ui_clue
+from . import test_share_clue

@@ -1,2 +1,3 @@
 from . import xingji_share_request_decision
 from . import xingji_share_grade_wizard
+from . import xingji_clue_decision_wizard

@@ -1,0 +1,1307 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+from .xingji_routing_rule import CLUE_DIRECTIONS
+from .xingji_violation_type import POWER_TYPES
+
+CLUE_STATES = [
+    ("draft", "Draft"),
+    ("review", "Unit Review"),
+    ("approval", "Leadership Approval"),
+    ("transferred", "Transferred"),
+    ("accepted", "Accepted / Under Verification"),
+    ("returned", "Returned"),
+    ("fed_back", "Fed Back"),
+    ("closed", "Closed"),
+    ("cancelled", "Cancelled"),
+]
+OPEN_STATES = ["draft", "review", "approval", "transferred", "accepted", "fed_back"]
+# States in which the receiving body knows of the clue.
+RECEIVED_STATES = ["transferred", "accepted", "returned", "fed_back", "closed"]
+
+# Fields only the workflow writes (never a user through the form or RPC).
+WORKFLOW_FIELDS = {
+    "state",
+    "name",
+    "date_submitted",
+    "date_transferred",
+    "date_accepted",
+    "date_fed_back",
+    "date_closed",
+    "return_reason",
+    "cancel_reason",
+    "pass_on_reason",
+    "current_step_id",
+    "route_step_ids",
+    "approval_line_ids",
+    "parent_id",
+}
+# Content of the referral form, frozen once submitted.
+CONTENT_FIELDS = {
+    "direction",
+    "date_discovered",
+    "date_received",
+    "source",
+    "source_detail",
+    "person_ids",
+    "main_problem",
+    "violation_facts",
+    "power_type",
+    "power_activity",
+    "violation_type_ids",
+    "evidence",
+    "material_ids",
+    "handler_id",
+    "handler_phone",
+    "nature",
+    "source_unit_id",
+    "no_proposal_confirmed",
+    "company_id",
+}
+# What may still change in each state after submission (besides the workflow).
+EDITABLE_AFTER_SUBMIT = {
+    "review": {
+        "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+        "proposed_opinion", "leader_instruction", "note", "extra_scope_user_ids",
+    },
+    "approval": {
+        "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+        "proposed_opinion", "leader_instruction", "note", "extra_scope_user_ids",
+    },
+    "transferred": {"note", "extra_scope_user_ids"},
+    "accepted": {
+        "disposal", "result", "clear_name", "verification_result", "handling_result",
+        "note", "extra_scope_user_ids",
+    },
+    "fed_back": {"note", "extra_scope_user_ids"},
+    "returned": {"note", "extra_scope_user_ids"},
+    "closed": {"note", "extra_scope_user_ids"},
+    "cancelled": {"note"},
+}
+APPROVER_FIELDS = {
+    "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+    "proposed_opinion", "leader_instruction",
+}
+RECEIVER_FIELDS = {"disposal", "result", "clear_name", "verification_result", "handling_result"}
+GUARDED_FIELDS = (
+    WORKFLOW_FIELDS
+    | CONTENT_FIELDS
+    | {
+        "receiving_unit_id", "routing_override_reason", "is_major", "unit_opinion",
+        "proposed_opinion", "leader_instruction", "note", "extra_scope_user_ids", "disposal",
+        "result", "clear_name", "verification_result", "handling_result", "transit_unit_id",
+    }
+)
+WORKFLOW_CTX = "xingji_clue_workflow"
+
+
+class XingjiClue(models.Model):
+    """A problem clue referred between enforcement and discipline (问题线索移送).
+
+    ``to_discipline``: an enforcement unit refers a clue of suspected
+    violations to a discipline inspection body (seed 000 附件2);
+    ``to_supervision``: a discipline body refers an enforcement fault to
+    the enforcement-supervision body (seed 001 arts. 6-7).
+    """
+
+    _name = "xingji.clue"
+    _description = "Problem Clue"
+    # The confidential mixin comes FIRST: Odoo puts the first parent first in
+    # the MRO, and mail.thread's message_subscribe / _notify_get_recipients
+    # do not call super, so a mixin listed after mail.thread is never reached.
+    _inherit = [
+        "xingji.confidential.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "xingji.deadline.mixin",
+    ]
+    _order = "id desc"
+    _rec_names_search = ["name", "main_problem"]
+    _check_company_auto = True
+    _mail_post_access = "read"
+
+    # ------------------------------------------------------------ header
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    direction = fields.Selection(
+        CLUE_DIRECTIONS,
+        required=True,
+        default=lambda self: self._default_direction(),
+        tracking=True,
+        index=True,
+    )
+    state = fields.Selection(
+        CLUE_STATES,
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        group_expand=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    is_major = fields.Boolean(
+        string="Major Clue",
+        tracking=True,
+        help="Major or sensitive clue (重大问题线索): may need extra approval steps.",
+    )
+    parent_id = fields.Many2one(
+        "xingji.clue", string="Split From", readonly=True, copy=False, index="btree_not_null"
+    )
+
+    # ------------------------------------------------------- paper form
+    source_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Referring Unit",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+        default=lambda self: self._default_source_unit(),
+        help="The unit that fills in and refers the clue (填表单位).",
+    )
+    date_discovered = fields.Date(
+        string="Discovered On",
+        tracking=True,
+        default=fields.Date.context_today,
+        help="The referral is due within the configured working days of discovery.",
+    )
+    date_received = fields.Date(string="Clue Received On", tracking=True)
+    source = fields.Selection(
+        [
+            ("supervision", "Routine Supervision"),
+            ("inspection", "Supervisory Inspection"),
+            ("complaint", "Complaint or Report"),
+            ("petition", "Petition"),
+            ("case", "Case Handling"),
+            ("audit", "Audit or Inspection Tour"),
+            ("review", "Enforcement Supervision or Administrative Review"),
+            ("other", "Other"),
+        ],
+        string="Clue Source",
+        tracking=True,
+        index=True,
+    )
+    source_detail = fields.Char(string="Source Details")
+    person_ids = fields.One2many("xingji.clue.person", "clue_id", string="Reported Persons")
+    person_names = fields.Char(
+        string="Reported Persons (names)", compute="_compute_person_names", store=True
+    )
+    main_problem = fields.Text(string="Main Problem Reported", tracking=True)
+    violation_facts = fields.Text(string="Facts and Provisions Violated", tracking=True)
+    power_type = fields.Selection(POWER_TYPES, string="Power Type", tracking=True, index=True)
+    power_activity = fields.Char(string="Enforcement Activity")
+    violation_type_ids = fields.Many2many(
+        "xingji.violation.type",
+        relation="xingji_clue_violation_type_rel",
+        column1="clue_id",
+        column2="type_id",
+        string="Violation Situations",
+    )
+    evidence = fields.Text(string="Evidence Leads")
+    material_ids = fields.One2many("xingji.clue.material", "clue_id", string="Material List")
+    material_count = fields.Integer(compute="_compute_material_count")
+    unit_opinion = fields.Text(string="Unit Opinion", tracking=True)
+    proposed_opinion = fields.Text(string="Proposed Handling of the Referral", tracking=True)
+    leader_instruction = fields.Text(string="Leader Instruction", tracking=True)
+    note = fields.Text(string="Remarks")
+    handler_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+    )
+    handler_phone = fields.Char(string="Phone")
+    nature = fields.Selection(
+        [
+            ("party_discipline", "Suspected Party Discipline Violation"),
+            ("duty_violation", "Suspected Duty Violation"),
+            ("duty_crime", "Suspected Duty Crime"),
+            ("other", "Other"),
+        ],
+        string="Nature of the Problem",
+        tracking=True,
+        index=True,
+    )
+    no_proposal_confirmed = fields.Boolean(
+        string="No Handling Proposal for the Reported Persons",
+        tracking=True,
+        help="I confirm that this referral makes no proposal on how to handle the reported persons (seed 000 §五(三)).",
+    )
+
+    # ----------------------------------------------------------- routing
+    routing_rule_id = fields.Many2one(
+        "xingji.routing.rule",
+        string="Routing Rule",
+        compute="_compute_routing",
+        store=True,
+        compute_sudo=True,
+    )
+    routed_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Receiving Body by Rule",
+        compute="_compute_routing",
+        store=True,
+        compute_sudo=True,
+    )
+    receiving_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Receiving Body",
+        compute="_compute_receiving_unit_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        index=True,
+        check_company=True,
+        help="Computed from the routing rules; change it only with a reason.",
+    )
+    transit_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Transmitted Via",
+        compute="_compute_transit_unit_id",
+        store=True,
+        tracking=True,
+        index="btree_not_null",
+    )
+    is_routing_overridden = fields.Boolean(compute="_compute_is_routing_overridden")
+    routing_override_reason = fields.Text(string="Reason for Changing the Receiving Body", tracking=True)
+    pass_on_reason = fields.Text(string="Reason for Passing On", readonly=True, tracking=True, copy=False)
+
+    # ---------------------------------------------------------- approval
+    route_step_ids = fields.Many2many(
+        "xingji.approval.step",
+        relation="xingji_clue_route_step_rel",
+        column1="clue_id",
+        column2="step_id",
+        string="Approval Route",
+        readonly=True,
+        copy=False,
+    )
+    current_step_id = fields.Many2one(
+        "xingji.approval.step", string="Current Step", readonly=True, copy=False, tracking=True
+    )
+    pending_approver_ids = fields.Many2many(
+        "res.users",
+        relation="xingji_clue_pending_approver_rel",
+        column1="clue_id",
+        column2="user_id",
+        string="Awaiting Decision Of",
+        compute="_compute_pending_approver_ids",
+        store=True,
+        compute_sudo=True,
+    )
+    approval_line_ids = fields.One2many(
+        "xingji.clue.approval", "clue_id", string="Approval Record", readonly=True, copy=False
+    )
+
+    # -------------------------------------------------------- knowledge
+    extra_scope_user_ids = fields.Many2many(
+        "res.users",
+        relation="xingji_clue_extra_scope_rel",
+        column1="clue_id",
+        column2="user_id",
+        string="Also Informed",
+        tracking=True,
+        help="Users explicitly added to the knowledge scope (知悉范围).",
+    )
+
+    # ---------------------------------------------------- disposal/result
+    disposal = fields.Selection(
+        [
+            ("talk_inquiry", "Talk or Written Inquiry"),
+            ("preliminary", "Preliminary Verification"),
+            ("suspended", "Suspended Pending Investigation"),
+            ("no_action", "Closed without Action"),
+            ("case_filed", "Case Filed for Review and Investigation"),
+        ],
+        string="Disposal",
+        tracking=True,
+        index=True,
+    )
+    result = fields.Text(string="Handling Result", tracking=True)
+    clear_name = fields.Boolean(
+        string="Name Cleared", tracking=True, help="The reported cadre was cleared (澄清正名)."
+    )
+    verification_result = fields.Text(string="Verification Result", tracking=True)
+    handling_result = fields.Text(string="Disposal Result", tracking=True)
+
+    # ------------------------------------------------------------ dates
+    date_submitted = fields.Datetime(string="Submitted On", readonly=True, copy=False, index=True)
+    date_transferred = fields.Datetime(string="Transferred On", readonly=True, copy=False, index=True)
+    date_accepted = fields.Datetime(string="Accepted On", readonly=True, copy=False)
+    date_fed_back = fields.Datetime(string="Fed Back On", readonly=True, copy=False)
+    date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    return_reason = fields.Text(string="Reason for Return", readonly=True, copy=False, tracking=True)
+    cancel_reason = fields.Text(string="Reason for Cancellation", readonly=True, copy=False, tracking=True)
+
+    # --------------------------------------------------------- UX flags
+    can_submit = fields.Boolean(compute="_compute_can")
+    can_approve = fields.Boolean(compute="_compute_can")
+    can_receive = fields.Boolean(compute="_compute_can")
+    can_cancel = fields.Boolean(compute="_compute_can")
+
+    # ==================================================================
+    # defaults
+    # ==================================================================
+    @api.model
+    def _default_direction(self):
+        user = self.env.user
+        if user.has_group("xingji_linkage.group_xingji_discipline") and not user.has_group(
+            "xingji_linkage.group_xingji_unit_manager"
+        ):
+            units = self.env["xingji.unit"]._get_units_of_user(user)
+            if units and all(u.kind == "discipline" for u in units):
+                return "to_supervision"
+        return "to_discipline"
+
+    @api.model
+    def _default_source_unit(self):
+        return self.env["xingji.unit"]._get_units_of_user(self.env.user)[:1]
+
+    # ==================================================================
+    # computes
+    # ==================================================================
+    @api.depends("person_ids.name")
+    def _compute_person_names(self):
+        for clue in self:
+            clue.person_names = "、".join(p.name for p in clue.person_ids if p.name)
+
+    @api.depends("material_ids")
+    def _compute_material_count(self):
+        for clue in self:
+            clue.material_count = len(clue.material_ids)
+
+    @api.depends(
+        "direction", "company_id", "person_ids.cadre_rank", "person_ids.is_party_member"
+    )
+    def _compute_routing(self):
+        Rule = self.env["xingji.routing.rule"]
+        for clue in self:
+            rule = Rule._route(clue.direction, clue.person_ids, clue.company_id)
+            clue.routing_rule_id = rule
+            clue.routed_unit_id = rule.receiving_unit_id
+
+    @api.depends("routed_unit_id")
+    def _compute_receiving_unit_id(self):
+        for clue in self:
+            if clue.state in ("draft", "review", "approval") or not clue.receiving_unit_id:
+                clue.receiving_unit_id = clue.routed_unit_id
+
+    @api.depends("receiving_unit_id", "routing_rule_id")
+    def _compute_transit_unit_id(self):
+        for clue in self:
+            rule = clue.sudo().routing_rule_id
+            if rule and clue.receiving_unit_id == rule.receiving_unit_id:
+                clue.transit_unit_id = rule.transit_unit_id
+            else:
+                clue.transit_unit_id = False
+
+    @api.depends("receiving_unit_id", "routed_unit_id")
+    def _compute_is_routing_overridden(self):
+        for clue in self:
+            clue.is_routing_overridden = bool(
+                clue.receiving_unit_id and clue.receiving_unit_id != clue.routed_unit_id
+            )
+
+    @api.depends(
+        "current_step_id",
+        "current_step_id.approver_kind",
+        "current_step_id.group_id.users",
+        "current_step_id.user_ids",
+        "source_unit_id.manager_id",
+        "person_ids.user_id",
+    )
+    def _compute_pending_approver_ids(self):
+        for clue in self:
+            step = clue.current_step_id
+            approvers = step._candidate_approvers(clue) if step else self.env["res.users"]
+            clue.pending_approver_ids = approvers - clue._reported_users()
+
+    @api.depends_context("uid")
+    @api.depends("state", "pending_approver_ids", "receiving_unit_id")
+    def _compute_can(self):
+        user = self.env.user
+        for clue in self:
+            clue.can_submit = clue.state == "draft" and clue._is_source_side(user)
+            clue.can_approve = clue.state in ("review", "approval") and user in clue.pending_approver_ids
+            clue.can_receive = clue.state in ("transferred", "accepted", "fed_back") and clue._is_receiver(user)
+            clue.can_cancel = clue.state in ("draft", "review", "approval") and clue._is_source_side(user)
+
+    # ==================================================================
+    # knowledge scope (xingji.confidential.mixin)
+    # ==================================================================
+    def _scope_depends(self):
+        return super()._scope_depends() + [
+            "state",
+            "handler_id",
+            "source_unit_id.manager_id",
+            "source_unit_id.parent_id.manager_id",
+            "route_step_ids",
+            "route_step_ids.approver_kind",
+            "route_step_ids.group_id.users",
+            "route_step_ids.user_ids",
+            "approval_line_ids.user_id",
+            "receiving_unit_id.member_ids",
+            "transit_unit_id.member_ids",
+            "extra_scope_user_ids",
+            "person_ids.user_id",
+        ]
+
+    def _get_scope_users(self):
+        users = super()._get_scope_users()
+        users |= self.handler_id | self.source_unit_id.manager_id | self.extra_scope_user_ids
+        users |= self.approval_line_ids.user_id
+        for step in self.route_step_ids:
+            users |= step._candidate_approvers(self)
+        if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
+            users |= self.receiving_unit_id.member_ids | self.transit_unit_id.member_ids
+        return users
+
+    def _get_scope_excluded_users(self):
+        return super()._get_scope_excluded_users() | self._reported_users()
+
+    def _get_access_approvers(self):
+        self.ensure_one()
+        heads = self.source_unit_id.manager_id
+        if self.state in RECEIVED_STATES and self.receiving_unit_id.manager_id:
+            heads = self.receiving_unit_id.manager_id
+        return heads - self._reported_users()
+
+    def _reported_users(self):
+        return self.sudo().person_ids.user_id
+
+    # ==================================================================
+    # constraints
+    # ==================================================================
+    @api.constrains("extra_scope_user_ids", "person_ids")
+    def _check_extra_scope_recusal(self):
+        for clue in self:
+            conflict = clue.extra_scope_user_ids & clue._reported_users()
+            if conflict:
+                raise ValidationError(
+                    self.env._(
+                        "%(names)s is reported in clue %(clue)s and must recuse (回避): "
+                        "remove them from the users informed of it.",
+                        names="、".join(conflict.mapped("name")),
+                        clue=clue.name,
+                    )
+                )
+
+    @api.constrains("disposal", "clear_name")
+    def _check_clear_name(self):
+        for clue in self:
+            if clue.clear_name and clue.disposal == "case_filed":
+                raise ValidationError(
+                    self.env._(
+                        "A clue filed as a case cannot record that the reported person's name was cleared."
+                    )
+                )
+
+    # ==================================================================
+    # CRUD
+    # ==================================================================
+    @api.model_create_multi
+    def create(self, vals_list):
+        workflow = self.env.context.get(WORKFLOW_CTX) or self.env.su
+        for vals in vals_list:
+            if not workflow and vals.get("state", "draft") != "draft":
+                raise UserError(self.env._("A new clue always starts as a draft."))
+            if vals.get("name", "/") == "/":
+                direction = vals.get("direction") or self._default_direction()
+                code = f"xingji.clue.{direction}"
+                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(code) or "/"
+        clues = super().create(vals_list)
+        for clue in clues.filtered(lambda c: c.state == "draft" and c.date_discovered):
+            clue.with_context(**{WORKFLOW_CTX: True}).date_deadline = clue._stage_deadline()
+        return clues
+
+    def write(self, vals):
+        if not self.env.context.get(WORKFLOW_CTX) and not self.env.su:
+            self._check_write_allowed(vals)
+        res = super().write(vals)
+        if "date_discovered" in vals:
+            for clue in self.filtered(lambda c: c.state == "draft"):
+                super(XingjiClue, clue).write({"date_deadline": clue._stage_deadline()})
+        return res
+
+    def _check_write_allowed(self, vals):
+        guarded = set(vals) & GUARDED_FIELDS
+        if not guarded:
+            return
+        refused_workflow = guarded & WORKFLOW_FIELDS
+        if refused_workflow:
+            raise UserError(
+                self.env._(
+                    "%(fields)s change only through the buttons of the clue (submit, approve, accept, "
+                    "return, feed back, close, cancel).",
+                    fields=self._field_labels(refused_workflow),
+                )
+            )
+        for clue in self:
+            clue._check_write_role(guarded)
+            if clue.state == "draft":
+                continue
+            refused = guarded - EDITABLE_AFTER_SUBMIT.get(clue.state, set())
+            if refused:
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s is %(state)s: %(fields)s can no longer be changed. "
+                        "Ask an approver to send it back if the referral must be corrected.",
+                        clue=clue.name,
+                        state=clue._state_label(),
+                        fields=self._field_labels(refused),
+                    )
+                )
+
+    def _check_write_role(self, fnames):
+        """Who may change what: opinions and routing belong to the approvers,
+        the disposal to the receiving body, the scope to the heads."""
+        self.ensure_one()
+        user = self.env.user
+        if self.state == "draft":
+            return
+        refused = set()
+        if fnames & APPROVER_FIELDS and user not in self.pending_approver_ids:
+            refused |= fnames & APPROVER_FIELDS
+        if fnames & RECEIVER_FIELDS and not self._is_receiver(user):
+            refused |= fnames & RECEIVER_FIELDS
+        if "extra_scope_user_ids" in fnames:
+            heads = self.source_unit_id.manager_id | self.pending_approver_ids
+            if self.state in RECEIVED_STATES:
+                heads |= self.receiving_unit_id.manager_id
+            if user not in heads - self._reported_users():
+                refused.add("extra_scope_user_ids")
+        if refused:
+            raise UserError(
+                self.env._(
+                    "You cannot change %(fields)s of clue %(clue)s: opinions and the receiving body are "
+                    "for the approver of the current step, the disposal and results for the receiving "
+                    "body, the users informed for the heads of the units concerned.",
+                    fields=self._field_labels(refused),
+                    clue=self.name,
+                )
+            )
+
+    def export_data(self, fields_to_export):
+        res = super().export_data(fields_to_export)
+        if not self.env.su:
+            self.env["xingji.access.log"]._log(self, "export")
+        return res
+
+    def _check_content_editable(self):
+        """Reported persons and materials are frozen once submitted."""
+        if self.env.context.get(WORKFLOW_CTX) or self.env.su:
+            return
+        for clue in self:
+            if clue.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s is %(state)s: its reported persons and material list can no "
+                        "longer be changed.",
+                        clue=clue.name,
+                        state=clue._state_label(),
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never_submitted(self):
+        for clue in self:
+            if clue.state != "draft" or clue.date_submitted:
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s has been submitted and can never be deleted. "
+                        "Cancel it with a reason instead.",
+                        clue=clue.name,
+                    )
+                )
+
+    # ==================================================================
+    # helpers
+    # ==================================================================
+    def _field_labels(self, names):
+        return "、".join(sorted(self._fields[n]._description_string(self.env) for n in names))
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _is_source_side(self, user):
+        self.ensure_one()
+        if user in self._reported_users():
+            return False
+        return (
+            user == self.create_uid
+            or user == self.handler_id
+            or user == self.source_unit_id.manager_id
+            or user in self.source_unit_id.member_ids
+        )
+
+    def _receiver_group(self):
+        self.ensure_one()
+        if self.direction == "to_supervision":
+            return "xingji_linkage.group_xingji_supervision"
+        return "xingji_linkage.group_xingji_discipline"
+
+    def _is_receiver(self, user):
+        self.ensure_one()
+        return (
+            user in self.receiving_unit_id.member_ids
+            and user not in self._reported_users()
+            and user.has_group(self._receiver_group())
+        )
+
+    def _check_state(self, states, action):
+        for clue in self:
+            if clue.state not in states:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s is %(state)s: you cannot %(action)s it now (only when %(allowed)s).",
+                        clue=clue.name,
+                        state=clue._state_label(),
+                        action=action,
+                        allowed="、".join(labels[s] for s in states),
+                    )
+                )
+
+    def _check_source_side(self, action):
+        for clue in self:
+            if self.env.user in clue._reported_users():
+                raise UserError(
+                    self.env._(
+                        "You are reported in clue %(clue)s and must recuse (回避): you cannot %(action)s it.",
+                        clue=clue.name,
+                        action=action,
+                    )
+                )
+            if not clue._is_source_side(self.env.user):
+                raise UserError(
+                    self.env._(
+                        "Only the drafter, the handler or a member of %(unit)s can %(action)s clue %(clue)s.",
+                        unit=clue.source_unit_id.display_name,
+                        action=action,
+                        clue=clue.name,
+                    )
+                )
+
+    def _check_receiver(self, action):
+        for clue in self:
+            if self.env.user in clue._reported_users():
+                raise UserError(
+                    self.env._(
+                        "You are reported in clue %(clue)s and must recuse (回避): you cannot %(action)s it.",
+                        clue=clue.name,
+                        action=action,
+                    )
+                )
+            if not clue._is_receiver(self.env.user):
+                raise UserError(
+                    self.env._(
+                        "Only a member of the receiving body %(unit)s with the %(role)s role can %(action)s "
+                        "clue %(clue)s.",
+                        unit=clue.receiving_unit_id.display_name,
+                        role=self.env.ref(clue._receiver_group()).name,
+                        action=action,
+                        clue=clue.name,
+                    )
+                )
+
+    def _check_submission_complete(self):
+        self.ensure_one()
+        missing = []
+        required = ["source_unit_id", "date_discovered", "source", "main_problem", "handler_id"]
+        if self.direction == "to_discipline":
+            required.append("nature")
+        else:
+            required.append("violation_facts")
+        for fname in required:
+            if not self[fname]:
+                missing.append(self._fields[fname]._description_string(self.env))
+        if not self.person_ids:
+            missing.append(self._fields["person_ids"]._description_string(self.env))
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Clue %(clue)s cannot be submitted yet. Please fill in: %(fields)s.",
+                    clue=self.name,
+                    fields="、".join(missing),
+                )
+            )
+        if not self.no_proposal_confirmed:
+            raise UserError(
+                self.env._(
+                    "Please confirm that the referral makes no proposal on how to handle the reported "
+                    "persons (移送问题线索时，不对问题线索涉及人员提出具体处理意见) before submitting."
+                )
+            )
+        if self.direction == "to_supervision" and self.source_unit_id.kind != "discipline":
+            raise UserError(
+                self.env._(
+                    "Enforcement-fault clues are referred by a discipline inspection body; %(unit)s is not one.",
+                    unit=self.source_unit_id.display_name,
+                )
+            )
+
+    def _check_routing(self):
+        self.ensure_one()
+        if not self.receiving_unit_id:
+            if not self.routing_rule_id:
+                raise UserError(
+                    self.env._(
+                        "No routing rule matches clue %(clue)s (its direction and the rank and party "
+                        "membership of its reported persons). Choose the receiving body yourself and give "
+                        "a reason, or ask the configuration manager to add a rule under "
+                        "Configuration > Routing Rules.",
+                        clue=self.name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "The routing rule %(rule)s names no receiving body yet. Choose the receiving body and "
+                    "give a reason, or ask the configuration manager to complete the rule.",
+                    rule=self.routing_rule_id.name,
+                )
+            )
+        expected_kind = "supervision" if self.direction == "to_supervision" else "discipline"
+        if self.receiving_unit_id.kind != expected_kind:
+            raise UserError(
+                self.env._(
+                    "%(unit)s cannot receive this clue: choose a body of the kind %(kind)s.",
+                    unit=self.receiving_unit_id.display_name,
+                    kind=dict(self.env["xingji.unit"]._fields["kind"]._description_selection(self.env))[
+                        expected_kind
+                    ],
+                )
+            )
+        if self.is_routing_overridden and not (self.routing_override_reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "The receiving body %(unit)s differs from the one the routing rules give (%(routed)s). "
+                    "Give the reason for the change.",
+                    unit=self.receiving_unit_id.display_name,
+                    routed=self.routed_unit_id.display_name or "-",
+                )
+            )
+
+    def _notify_users(self, users, body, subtype="mail.mt_comment"):
+        """Post on the clue, notifying the given users (scope filtering applies)."""
+        users = users - self.env.user
+        self.message_subscribe(partner_ids=users.partner_id.ids)
+        self.message_post(
+            body=body,
+            partner_ids=users.partner_id.ids,
+            subtype_xmlid=subtype,
+            message_type="comment",
+        )
+
+    def _source_users(self):
+        self.ensure_one()
+        return (self.create_uid | self.handler_id | self.source_unit_id.manager_id) - self._reported_users()
+
+    def _receiver_users(self):
+        self.ensure_one()
+        return self.receiving_unit_id.member_ids.filtered(
+            lambda u: u.has_group(self._receiver_group())
+        ) - self._reported_users()
+
+    def _schedule(self, users, summary, date_deadline=None):
+        self.ensure_one()
+        for user in users:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=date_deadline or self.date_deadline or fields.Date.context_today(self),
+                summary=summary,
+                user_id=user.id,
+            )
+
+    def _clear_activities(self):
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    # ==================================================================
+    # deadlines (xingji.deadline.mixin)
+    # ==================================================================
+    def _stage_deadline(self):
+        self.ensure_one()
+        Deadline = self.env["xingji.clue.deadline"]
+        if self.state == "draft":
+            days = Deadline._days_for(self.direction, "draft")
+            if self.date_discovered and days is not None:
+                return self.env["xingji.holiday"].add_working_days(self.date_discovered, days)
+            return False
+        if self.state in ("review", "approval"):
+            days = self.current_step_id.deadline_days
+            return self._deadline_from_today(days) if days else False
+        if self.state in ("transferred", "accepted", "fed_back"):
+            days = Deadline._days_for(self.direction, self.state)
+            return self._deadline_from_today(days) if days is not None else False
+        return False
+
+    def _deadline_open_domain(self):
+        return [("state", "in", OPEN_STATES)]
+
+    def _deadline_responsible(self):
+        self.ensure_one()
+        if self.state == "draft":
+            return (self.handler_id or self.create_uid) - self._reported_users()
+        if self.state in ("review", "approval"):
+            return self.pending_approver_ids
+        if self.state in ("transferred", "accepted", "fed_back"):
+            head = self.receiving_unit_id.manager_id - self._reported_users()
+            return head or self._receiver_users()
+        return self.env["res.users"]
+
+    def _deadline_escalation_users(self):
+        self.ensure_one()
+        responsible = self._deadline_responsible()
+        users = super()._deadline_escalation_users()
+        if self.state == "draft":
+            users |= self.source_unit_id.manager_id
+        elif self.state in ("review", "approval"):
+            users |= (self.source_unit_id.manager_id | self.source_unit_id.parent_id.manager_id)
+        else:
+            users |= self.receiving_unit_id.manager_id | self.receiving_unit_id.parent_id.manager_id
+        # Only someone who may know of the clue is told about it.
+        users = (users - responsible) & self.sudo().scope_user_ids
+        return users or responsible
+
+    def _deadline_summary(self):
+        self.ensure_one()
+        summaries = {
+            "draft": self.env._("Refer clue %(name)s by %(date)s"),
+            "review": self.env._("Review clue %(name)s by %(date)s"),
+            "approval": self.env._("Approve clue %(name)s by %(date)s"),
+            "transferred": self.env._("Accept or return clue %(name)s by %(date)s"),
+            "accepted": self.env._("Feed back the result of clue %(name)s by %(date)s"),
+            "fed_back": self.env._("Close clue %(name)s by %(date)s"),
+        }
+        template = summaries.get(self.state)
+        if not template:
+            return super()._deadline_summary()
+        return template % {"name": self.name, "date": self.date_deadline}
+
+    # ==================================================================
+    # workflow
+    # ==================================================================
+    def _wf(self):
+        return self.with_context(**{WORKFLOW_CTX: True})
+
+    def action_submit(self):
+        for clue in self:
+            clue._check_state(["draft"], self.env._("submit"))
+            clue._check_source_side(self.env._("submit"))
+            clue._check_submission_complete()
+            clue._check_routing()
+            steps = self.env["xingji.approval.step"]._applicable_steps(clue)
+            reported = clue._reported_users()
+            for step in steps:
+                if not step._candidate_approvers(clue) - reported:
+                    raise UserError(
+                        self.env._(
+                            "Nobody can approve the step %(step)s for clue %(clue)s: its approvers are "
+                            "missing or reported in the clue (回避). Ask the configuration manager to "
+                            "complete the approval route.",
+                            step=step.name,
+                            clue=clue.name,
+                        )
+                    )
+            if not clue._receiver_users():
+                raise UserError(
+                    self.env._(
+                        "The receiving body %(unit)s has no member who can handle this clue without a "
+                        "conflict (回避). Choose another body and give a reason.",
+                        unit=clue.receiving_unit_id.display_name,
+                    )
+                )
+            clue._wf().write(
+                {
+                    "route_step_ids": [Command.set(steps.ids)],
+                    "date_submitted": fields.Datetime.now(),
+                }
+            )
+            clue._clear_activities()
+            clue.message_post(
+                body=self.env._(
+                    "Submitted for approval. Route: %(route)s.",
+                    route=" → ".join(steps.mapped("name")) or "-",
+                )
+            )
+            if steps:
+                clue._enter_step(steps[0])
+            else:
+                clue._transfer()
+        return True
+
+    def _enter_step(self, step):
+        self.ensure_one()
+        self._wf().write({"current_step_id": step.id, "state": step.stage})
+        self._wf().write({"date_deadline": self._stage_deadline()})
+        approvers = self.pending_approver_ids
+        self._schedule(
+            approvers,
+            self.env._("%(step)s: decide on clue %(clue)s", step=step.name, clue=self.name),
+        )
+
+    def _next_step(self):
+        self.ensure_one()
+        steps = self.route_step_ids.sorted(lambda s: (s.sequence, s.id))
+        current = self.current_step_id
+        later = steps.filtered(lambda s: (s.sequence, s.id) > (current.sequence, current.id))
+        return later[:1]
+
+    def _approve(self, comment=None):
+        for clue in self:
+            clue._check_state(["review", "approval"], self.env._("approve"))
+            if self.env.user in clue._reported_users():
+                raise UserError(
+                    self.env._(
+                        "You are reported in clue %(clue)s and must recuse (回避): you cannot approve it.",
+                        clue=clue.name,
+                    )
+                )
+            if self.env.user not in clue.pending_approver_ids:
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s waits for %(step)s; only %(users)s can decide on it.",
+                        clue=clue.name,
+                        step=clue.current_step_id.name,
+                        users="、".join(clue.pending_approver_ids.mapped("name")) or "-",
+                    )
+                )
+            clue._check_routing()
+            step = clue.current_step_id
+            clue._record_decision(step, "approve", comment)
+            if comment and step.comment_field in ("unit_opinion", "leader_instruction"):
+                clue._wf().write({step.comment_field: comment})
+            clue._clear_activities()
+            clue.message_post(
+                body=self.env._(
+                    "%(step)s approved by %(user)s. %(comment)s",
+                    step=step.name,
+                    user=self.env.user.name,
+                    comment=comment or "",
+                )
+            )
+            next_step = clue._next_step()
+            if next_step:
+                clue._enter_step(next_step)
+            else:
+                clue._transfer()
+        return True
+
+    def _send_back(self, comment):
+        if not (comment or "").strip():
+            raise UserError(self.env._("Say why you send the clue back, so the handler can correct it."))
+        for clue in self:
+            clue._check_state(["review", "approval"], self.env._("send back"))
+            if self.env.user not in clue.pending_approver_ids:
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s waits for %(step)s; only %(users)s can decide on it.",
+                        clue=clue.name,
+                        step=clue.current_step_id.name,
+                        users="、".join(clue.pending_approver_ids.mapped("name")) or "-",
+                    )
+                )
+            step = clue.current_step_id
+            clue._record_decision(step, "send_back", comment)
+            if step.comment_field in ("unit_opinion", "leader_instruction"):
+                clue._wf().write({step.comment_field: comment})
+            clue._wf().write({"state": "draft", "current_step_id": False})
+            clue._wf().write({"date_deadline": clue._stage_deadline()})
+            clue._clear_activities()
+            clue._notify_users(
+                clue._source_users(),
+                self.env._(
+                    "%(step)s: sent back by %(user)s for correction: %(comment)s",
+                    step=step.name,
+                    user=self.env.user.name,
+                    comment=comment,
+                ),
+            )
+            clue._schedule(
+                (clue.handler_id or clue.create_uid) - clue._reported_users(),
+                self.env._("Correct and resubmit clue %(clue)s", clue=clue.name),
+            )
+        return True
+
+    def _record_decision(self, step, decision, comment):
+        self.ensure_one()
+        # sudo: decisions are written by the workflow only; users have no
+        # create right on the approval record so that none can be forged.
+        self.env["xingji.clue.approval"].sudo().create(
+            {
+                "clue_id": self.id,
+                "step_id": step.id,
+                "step_name": step.name,
+                "user_id": self.env.user.id,
+                "decision": decision,
+                "comment": comment or False,
+            }
+        )
+
+    def _check_route_approved(self):
+        self.ensure_one()
+        lines = self.sudo().approval_line_ids.filtered(
+            lambda line: line.decision == "approve"
+            and (not self.date_submitted or line.date >= self.date_submitted)
+        )
+        missing = self.route_step_ids - lines.step_id
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Clue %(clue)s cannot be transferred: %(steps)s not approved yet.",
+                    clue=self.name,
+                    steps="、".join(missing.mapped("name")),
+                )
+            )
+
+    def _transfer(self):
+        self.ensure_one()
+        self._check_route_approved()
+        self._check_routing()
+        now = fields.Datetime.now()
+        self._wf().write({"state": "transferred", "current_step_id": False, "date_transferred": now})
+        receivers = self._receiver_users()
+        body = self.env._(
+            "Clue %(clue)s transferred to %(unit)s%(via)s.",
+            clue=self.name,
+            unit=self.receiving_unit_id.display_name,
+            via=self.env._(" via %(unit)s", unit=self.transit_unit_id.display_name)
+            if self.transit_unit_id
+            else "",
+        )
+        self._notify_users(receivers | self.transit_unit_id.member_ids | self._source_users(), body)
+        if self.direction == "to_supervision":
+            # Seed 001 art. 7: the supervision body starts verifying at once.
+            self._wf().write({"state": "accepted", "date_accepted": now})
+            self.message_post(body=self.env._("Verification started at once (立即启动核查程序)."))
+        self._wf().write({"date_deadline": self._stage_deadline()})
+        head = self.receiving_unit_id.manager_id - self._reported_users()
+        self._schedule(
+            head or receivers,
+            self.env._("Verify and feed back clue %(clue)s", clue=self.name)
+            if self.state == "accepted"
+            else self.env._("Accept or return clue %(clue)s", clue=self.name),
+        )
+
+    def action_accept(self):
+        for clue in self:
+            clue._check_state(["transferred"], self.env._("accept"))
+            clue._check_receiver(self.env._("accept"))
+            clue._wf().write({"state": "accepted", "date_accepted": fields.Datetime.now()})
+            clue._wf().write({"date_deadline": clue._stage_deadline()})
+            clue._clear_activities()
+            clue._notify_users(
+                clue._source_users(),
+                self.env._("Clue %(clue)s accepted by %(unit)s.", clue=clue.name, unit=clue.receiving_unit_id.display_name),
+            )
+        return True
+
+    def _return(self, reason):
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason for returning the clue, e.g. why it is not within your jurisdiction.")
+            )
+        for clue in self:
+            clue._check_state(["transferred"], self.env._("return"))
+            clue._check_receiver(self.env._("return"))
+            clue._wf().write({"state": "returned", "return_reason": reason, "date_deadline": False})
+            clue._clear_activities()
+            clue._notify_users(
+                clue._source_users(),
+                self.env._(
+                    "Clue %(clue)s returned by %(unit)s: %(reason)s",
+                    clue=clue.name,
+                    unit=clue.receiving_unit_id.display_name,
+                    reason=reason,
+                ),
+            )
+        return True
+
+    def _pass_on(self, unit, reason, persons=None):
+        """Pass the clue on to the competent body (监察法实施条例 第一百七十一条),
+        or, with a subset of the reported persons, split it by jurisdiction."""
+        self.ensure_one()
+        self._check_state(["transferred", "accepted"], self.env._("pass on"))
+        self._check_receiver(self.env._("pass on"))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for passing the clue on to another body."))
+        if not unit or unit == self.receiving_unit_id:
+            raise UserError(self.env._("Choose the competent body the clue is passed on to."))
+        expected_kind = "supervision" if self.direction == "to_supervision" else "discipline"
+        if unit.kind != expected_kind:
+            raise UserError(
+                self.env._("%(unit)s cannot receive this clue: it is not a body of the right kind.", unit=unit.display_name)
+            )
+        if not (unit.member_ids - self._reported_users()):
+            raise UserError(
+                self.env._("%(unit)s has no member who can handle this clue without a conflict (回避).", unit=unit.display_name)
+            )
+        persons = persons or self.person_ids
+        if persons == self.person_ids:
+            old = self.receiving_unit_id
+            self._clear_activities()
+            # sudo: the acting body leaves the knowledge scope with this
+            # very write; the rest of the hand-over is done on its behalf.
+            clue = self.sudo()._wf()
+            clue.write(
+                {
+                    "receiving_unit_id": unit.id,
+                    "pass_on_reason": reason,
+                    "state": "transferred",
+                    "date_accepted": False,
+                }
+            )
+            clue.write({"date_deadline": clue._stage_deadline()})
+            clue._notify_users(
+                clue._receiver_users() | clue._source_users(),
+                self.env._(
+                    "Clue %(clue)s passed on from %(old)s to %(new)s: %(reason)s",
+                    clue=self.name,
+                    old=old.display_name,
+                    new=unit.display_name,
+                    reason=reason,
+                ),
+            )
+            head = unit.manager_id - clue._reported_users()
+            clue._schedule(head or clue._receiver_users(), self.env._("Accept or return clue %(clue)s", clue=self.name))
+            return self
+        # Split by jurisdiction: the chosen persons go to a new clue.
+        new = self._wf().copy(
+            {
+                "parent_id": self.id,
+                "person_ids": [Command.create(vals) for vals in persons.copy_data({"clue_id": False})],
+            }
+        )
+        # sudo: the split clue keeps the route and history of its origin.
+        new.sudo().write(
+            {
+                "state": "transferred",
+                "receiving_unit_id": unit.id,
+                "pass_on_reason": reason,
+                "date_submitted": self.date_submitted,
+                "date_transferred": fields.Datetime.now(),
+                "route_step_ids": [Command.set(self.route_step_ids.ids)],
+            }
+        )
+        new._wf().write({"date_deadline": new._stage_deadline()})
+        names = "、".join(persons.mapped("name"))
+        self._wf().write({"person_ids": [Command.unlink(p.id) for p in persons]})
+        self.message_post(
+            body=self.env._(
+                "Split by jurisdiction: %(persons)s passed on to %(unit)s as clue %(new)s: %(reason)s",
+                persons=names,
+                unit=unit.display_name,
+                new=new.name,
+                reason=reason,
+            )
+        )
+        new._notify_users(
+            new._receiver_users() | new._source_users(),
+            self.env._(
+                "Clue %(new)s split from %(clue)s and passed on to %(unit)s: %(reason)s",
+                new=new.name,
+                clue=self.name,
+                unit=unit.display_name,
+                reason=reason,
+            ),
+        )
+        return new
+
+    def action_feedback(self):
+        for clue in self:
+            clue._check_state(["accepted"], self.env._("feed back"))
+            clue._check_receiver(self.env._("feed back"))
+            if clue.direction == "to_supervision":
+                required = ["verification_result", "handling_result"]
+            else:
+                required = ["disposal", "result"]
+            missing = [clue._fields[f]._description_string(self.env) for f in required if not clue[f]]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Before feeding back clue %(clue)s, fill in: %(fields)s.",
+                        clue=clue.name,
+                        fields="、".join(missing),
+                    )
+                )
+            now = fields.Datetime.now()
+            vals = {"state": "fed_back", "date_fed_back": now}
+            if clue.direction == "to_supervision":
+                # Seed 001 art. 7: the written feedback of verification and
+                # disposal results ends the referral.
+                vals.update(state="closed", date_closed=now)
+            clue._wf().write(vals)
+            clue._wf().write({"date_deadline": clue._stage_deadline()})
+            clue._clear_activities()
+            clue._notify_users(
+                clue._source_users(),
+                self.env._(
+                    "Result of clue %(clue)s fed back by %(unit)s.",
+                    clue=clue.name,
+                    unit=clue.receiving_unit_id.display_name,
+                ),
+            )
+        return True
+
+    def action_close(self):
+        for clue in self:
+            clue._check_state(["fed_back"], self.env._("close"))
+            clue._check_receiver(self.env._("close"))
+            clue._wf().write({"state": "closed", "date_closed": fields.Datetime.now(), "date_deadline": False})
+            clue._clear_activities()
+            clue.message_post(body=self.env._("Clue %(clue)s closed.", clue=clue.name))
+        return True
+
+    def _cancel(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for cancelling the clue."))
+        for clue in self:
+            clue._check_state(["draft", "review", "approval"], self.env._("cancel"))
+            clue._check_source_side(self.env._("cancel"))
+            clue._wf().write(
+                {"state": "cancelled", "cancel_reason": reason, "current_step_id": False, "date_deadline": False}
+            )
+            clue._clear_activities()
+            clue.message_post(body=self.env._("Cancelled: %(reason)s", reason=reason))
+        return True
+
+    # ------------------------------------------------------ dialog openers
+    def _open_decision(self, action):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "xingji.clue.decision.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_clue_id": self.id, "default_action": action},
+        }
+
+    def action_open_approve(self):
+        return self._open_decision("approve")
+
+    def action_open_send_back(self):
+        return self._open_decision("send_back")
+
+    def action_open_return(self):
+        return self._open_decision("return")
+
+    def action_open_pass_on(self):
+        return self._open_decision("pass_on")
+
+    def action_open_cancel(self):
+        return self._open_decision("cancel")
+
+    # ------------------------------------------------------------- demo
+    @api.model
+    def _demo_create_clues(self):
+        from . import xingji_clue_demo
+
+        return xingji_clue_demo.create_demo_clues(self.env)

@@ -1,0 +1,54 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .xingji_routing_rule import CADRE_RANKS
+
+
+class XingjiCluePerson(models.Model):
+    """A reported person (被反映人) of a clue."""
+
+    _name = "xingji.clue.person"
+    _description = "Reported Person"
+    _order = "clue_id, sequence, id"
+
+    clue_id = fields.Many2one("xingji.clue", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Person Name", required=True)
+    employer_post = fields.Char(string="Employer and Post")
+    cadre_rank = fields.Selection(CADRE_RANKS, required=True, default="below_division")
+    is_party_member = fields.Boolean(string="Party Member")
+    cert_number = fields.Char(string="Enforcement Certificate No.")
+    user_id = fields.Many2one(
+        "res.users",
+        string="User Account",
+        index="btree_not_null",
+        help="Set when the reported person uses this system: they can then never approve, receive or know of the clue (回避).",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        clue_ids = [vals.get("clue_id") for vals in vals_list if vals.get("clue_id")]
+        self.env["xingji.clue"].browse(clue_ids)._check_content_editable()
+        self._check_not_self(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.clue_id._check_content_editable()
+        self._check_not_self([vals])
+        return super().write(vals)
+
+    def _check_not_self(self, vals_list):
+        if self.env.su:
+            return
+        if any(vals.get("user_id") == self.env.uid for vals in vals_list):
+            raise UserError(
+                self.env._(
+                    "You cannot refer a clue in which you are reported yourself (回避): "
+                    "ask a colleague of your unit to refer it."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_draft(self):
+        self.clue_id._check_content_editable()

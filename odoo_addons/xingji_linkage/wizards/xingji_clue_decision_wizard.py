@@ -1,0 +1,66 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class XingjiClueDecisionWizard(models.TransientModel):
+    """Asks for the comment or reason of a decision on a clue."""
+
+    _name = "xingji.clue.decision.wizard"
+    _description = "Clue Decision"
+
+    clue_id = fields.Many2one("xingji.clue", required=True, ondelete="cascade")
+    action = fields.Selection(
+        [
+            ("approve", "Approve"),
+            ("send_back", "Send Back"),
+            ("return", "Return"),
+            ("pass_on", "Pass On"),
+            ("cancel", "Cancel"),
+        ],
+        required=True,
+    )
+    comment = fields.Text()
+    comment_required = fields.Boolean(compute="_compute_comment_required")
+    comment_label = fields.Char(compute="_compute_comment_required")
+    unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Competent Body",
+        domain="[('kind', 'in', ['discipline', 'supervision'])]",
+    )
+    person_ids = fields.Many2many(
+        "xingji.clue.person",
+        relation="xingji_clue_decision_person_rel",
+        column1="wizard_id",
+        column2="person_id",
+        string="Persons Passed On",
+        domain="[('clue_id', '=', clue_id)]",
+        help="Leave empty to pass on the whole clue; choose some persons to split the clue by jurisdiction.",
+    )
+
+    @api.depends("action", "clue_id")
+    def _compute_comment_required(self):
+        labels = {
+            "approve": self.env._("Comment"),
+            "send_back": self.env._("What must be corrected"),
+            "return": self.env._("Reason for return (e.g. not within our jurisdiction)"),
+            "pass_on": self.env._("Reason for passing on"),
+            "cancel": self.env._("Reason for cancellation"),
+        }
+        for wizard in self:
+            wizard.comment_required = wizard.action != "approve"
+            wizard.comment_label = labels.get(wizard.action, "")
+
+    def action_confirm(self):
+        self.ensure_one()
+        clue = self.clue_id
+        if self.action == "approve":
+            clue._approve(self.comment)
+        elif self.action == "send_back":
+            clue._send_back(self.comment)
+        elif self.action == "return":
+            clue._return(self.comment)
+        elif self.action == "cancel":
+            clue._cancel(self.comment)
+        elif self.action == "pass_on":
+            clue._pass_on(self.unit_id, self.comment, self.person_ids)
+        return {"type": "ir.actions.act_window_close"}
