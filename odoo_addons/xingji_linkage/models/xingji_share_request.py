@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -54,7 +56,13 @@ class XingjiShareRequest(models.Model):
         help="The user who will read the record; a member of its scope may ask for a colleague.",
     )
     reason = fields.Text(required=True)
-    date_end = fields.Date(string="Until", required=True, tracking=True)
+    date_end = fields.Date(
+        string="Until",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=30),
+        help="The access ends after this day; a daily job closes it.",
+    )
     approver_ids = fields.Many2many(
         "res.users",
         relation="xingji_share_request_approver_rel",

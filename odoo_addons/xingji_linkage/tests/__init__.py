@@ -14,3 +14,4 @@ from . import test_clue_deadline
 from . import test_clue_performance
 from . import test_ui_clue
 from . import test_share_clue
+from . import test_ui_share
