@@ -57,7 +57,6 @@ class XingjiShare(models.Model):
     )
     owner_unit_id = fields.Many2one(
         "xingji.unit",
-        string="Owner Unit",
         required=True,
         index=True,
         tracking=True,
@@ -291,6 +290,14 @@ class XingjiShare(models.Model):
                 body=self.env._("Grade changed: %(detail)s", detail=detail),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def export_data(self, fields_to_export):
+        """Exports of gated items are written to the access log."""
+        res = super().export_data(fields_to_export)
+        gated = self.filtered(lambda s: s.grade == "gated")
+        if gated and not self.env.su:
+            self.env["xingji.access.log"]._log(gated, "export")
+        return res
 
     # ------------------------------------------------------------- actions
     def action_change_grade(self):

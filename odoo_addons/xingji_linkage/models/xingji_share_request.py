@@ -87,7 +87,7 @@ class XingjiShareRequest(models.Model):
     decided_by_id = fields.Many2one("res.users", string="Decided by", readonly=True)
     date_decided = fields.Datetime(string="Decided on", readonly=True)
     revoke_reason = fields.Text(readonly=True, tracking=True)
-    grant_id = fields.Many2one("xingji.access.grant", string="Grant", readonly=True)
+    grant_id = fields.Many2one("xingji.access.grant", readonly=True)
     can_decide = fields.Boolean(compute="_compute_permissions")
     can_revoke = fields.Boolean(compute="_compute_permissions")
 

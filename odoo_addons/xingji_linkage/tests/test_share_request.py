@@ -181,7 +181,7 @@ class TestShareRequest(ShareCase):
         request = (
             self.env["xingji.share.request"]
             .with_user(self.user_leader)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Related case", "date_end": fields.Date.today() + timedelta(days=3)})
         )
         self.assertEqual((request.res_model, request.res_id), ("xingji.share", self.share_gated.id))
