@@ -41,7 +41,8 @@ MATRIX = {
     "xingji.share.request": {**{role: "cr" for role in ALL_READ}, "manager": ""},
     "xingji.share.directory": {**ALL_READ, "manager": ""},
     "xingji.share.request.decision": {**{role: "crw" for role in ALL_READ}, "manager": ""},
-    "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": ""},
+    # Also used by the configuration manager for a category's default grade.
+    "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": "crw"},
     # Clues: every work role may act on the clues of its knowledge scope
     # (the global need-to-know rule narrows them); deletion is refused in
     # code once submitted. The configuration manager never reads clues.
