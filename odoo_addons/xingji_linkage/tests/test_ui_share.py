@@ -33,3 +33,9 @@ class TestShareUi(HttpCase):
         self.assertEqual(request.comment, "同意，限期查阅。")
         self.env.invalidate_all()
         self.assertTrue(item.with_user(requester).search([("id", "=", item.id)]))
+
+        self.start_tour("/odoo", "xingji_share_tour_read", login=requester.login)
+        opened = self.env["xingji.access.log"].search(
+            [("res_model", "=", "xingji.share"), ("res_id", "=", item.id), ("action", "=", "open")]
+        )
+        self.assertEqual(opened.user_id, requester)

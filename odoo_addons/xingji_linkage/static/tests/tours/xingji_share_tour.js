@@ -79,3 +79,27 @@ registry.category("web_tour.tours").add("xingji_share_tour_approve", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("xingji_share_tour_read", {
+    url: "/odoo",
+    steps: () => [
+        ...openSharingMenu("xingji_linkage.xingji_share_menu"),
+        {
+            content: "The list shows the grade as a badge",
+            trigger: `.o_data_row:contains("${ITEM}") .o_field_badge`,
+        },
+        {
+            content: "Open the granted item",
+            trigger: `.o_data_row:contains("${ITEM}") td.o_data_cell`,
+            run: "click",
+        },
+        {
+            content: "The strict-approval banner is shown",
+            trigger: ".o_form_view .o_xingji_grade_banner.alert-danger",
+        },
+        {
+            content: "Only where the paper is kept is recorded",
+            trigger: ".o_form_view .o_field_widget[name=offline_location]",
+        },
+    ],
+});
