@@ -40,7 +40,7 @@ class XingjiApprovalStep(models.Model):
         required=True,
         default="unit_manager",
     )
-    group_id = fields.Many2one("res.groups", string="Group", ondelete="restrict")
+    group_id = fields.Many2one("res.groups", ondelete="restrict")
     user_ids = fields.Many2many(
         "res.users",
         relation="xingji_approval_step_user_rel",

@@ -195,7 +195,7 @@ class XingjiClue(models.Model):
     )
     main_problem = fields.Text(string="Main Problem Reported", tracking=True)
     violation_facts = fields.Text(string="Facts and Provisions Violated", tracking=True)
-    power_type = fields.Selection(POWER_TYPES, string="Power Type", tracking=True, index=True)
+    power_type = fields.Selection(POWER_TYPES, tracking=True, index=True)
     power_activity = fields.Char(string="Enforcement Activity")
     violation_type_ids = fields.Many2many(
         "xingji.violation.type",
@@ -207,13 +207,12 @@ class XingjiClue(models.Model):
     evidence = fields.Text(string="Evidence Leads")
     material_ids = fields.One2many("xingji.clue.material", "clue_id", string="Material List")
     material_count = fields.Integer(compute="_compute_material_count")
-    unit_opinion = fields.Text(string="Unit Opinion", tracking=True)
+    unit_opinion = fields.Text(tracking=True)
     proposed_opinion = fields.Text(string="Proposed Handling of the Referral", tracking=True)
-    leader_instruction = fields.Text(string="Leader Instruction", tracking=True)
+    leader_instruction = fields.Text(tracking=True)
     note = fields.Text(string="Remarks")
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         tracking=True,
         index=True,
         default=lambda self: self.env.user,
@@ -239,7 +238,6 @@ class XingjiClue(models.Model):
     # ----------------------------------------------------------- routing
     routing_rule_id = fields.Many2one(
         "xingji.routing.rule",
-        string="Routing Rule",
         compute="_compute_routing",
         store=True,
         compute_sudo=True,
@@ -285,7 +283,7 @@ class XingjiClue(models.Model):
         copy=False,
     )
     current_step_id = fields.Many2one(
-        "xingji.approval.step", string="Current Step", readonly=True, copy=False, tracking=True
+        "xingji.approval.step", readonly=True, copy=False, tracking=True
     )
     pending_approver_ids = fields.Many2many(
         "res.users",
@@ -321,7 +319,6 @@ class XingjiClue(models.Model):
             ("no_action", "Closed without Action"),
             ("case_filed", "Case Filed for Review and Investigation"),
         ],
-        string="Disposal",
         tracking=True,
         index=True,
     )
@@ -329,7 +326,7 @@ class XingjiClue(models.Model):
     clear_name = fields.Boolean(
         string="Name Cleared", tracking=True, help="The reported cadre was cleared (澄清正名)."
     )
-    verification_result = fields.Text(string="Verification Result", tracking=True)
+    verification_result = fields.Text(tracking=True)
     handling_result = fields.Text(string="Disposal Result", tracking=True)
 
     # ------------------------------------------------------------ dates
@@ -526,6 +523,14 @@ class XingjiClue(models.Model):
         if not self.env.context.get(WORKFLOW_CTX) and not self.env.su:
             self._check_write_allowed(vals)
         res = super().write(vals)
+        if "direction" in vals:
+            # A draft whose direction changes takes a number of the other series.
+            Sequence = self.env["ir.sequence"].sudo()
+            prefix = "JC-" if vals["direction"] == "to_supervision" else "XS-"
+            for clue in self.filtered(lambda c: c.state == "draft" and not c.name.startswith(prefix)):
+                super(XingjiClue, clue).write(
+                    {"name": Sequence.next_by_code(f"xingji.clue.{clue.direction}") or clue.name}
+                )
         if "date_discovered" in vals:
             for clue in self.filtered(lambda c: c.state == "draft"):
                 super(XingjiClue, clue).write({"date_deadline": clue._stage_deadline()})
@@ -1172,6 +1177,10 @@ class XingjiClue(models.Model):
             )
             head = unit.manager_id - clue._reported_users()
             clue._schedule(head or clue._receiver_users(), self.env._("Accept or return clue %(clue)s", clue=self.name))
+            # The former body (the poster included) no longer follows a clue it may not read.
+            gone = old.member_ids - clue.scope_user_ids
+            if gone:
+                clue.message_unsubscribe(partner_ids=gone.partner_id.ids)
             return self
         # Split by jurisdiction: the chosen persons go to a new clue.
         new = self._wf().copy(

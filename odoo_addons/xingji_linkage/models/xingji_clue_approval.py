@@ -13,8 +13,8 @@ class XingjiClueApproval(models.Model):
     _order = "clue_id, date, id"
 
     clue_id = fields.Many2one("xingji.clue", required=True, index=True, ondelete="cascade", readonly=True)
-    step_id = fields.Many2one("xingji.approval.step", string="Step", ondelete="set null", readonly=True)
-    step_name = fields.Char(string="Step Name", readonly=True)
+    step_id = fields.Many2one("xingji.approval.step", ondelete="set null", readonly=True)
+    step_name = fields.Char(readonly=True)
     user_id = fields.Many2one("res.users", string="Approver", required=True, readonly=True, index=True)
     decision = fields.Selection(
         [("approve", "Approved"), ("send_back", "Sent Back")], required=True, readonly=True

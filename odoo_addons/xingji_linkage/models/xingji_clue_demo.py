@@ -23,6 +23,9 @@ def create_demo_clues(env):
     if env.ref("xingji_linkage.clue_demo_draft", raise_if_not_found=False):
         return True
     handler = ref("xingji_linkage.user_handler_demo")
+    # Chatter entries in the demo users' language (Chinese when installed).
+    env = env(context=dict(env.context, lang=handler.lang or "en_US"))
+    ref = env.ref
     head = ref("xingji_linkage.user_unit_manager_demo")
     leader = ref("xingji_linkage.user_leader_demo")
     organ = ref("xingji_linkage.user_discipline_demo")

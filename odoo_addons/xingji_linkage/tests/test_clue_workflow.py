@@ -18,6 +18,10 @@ class TestClueWorkflow(XingjiClueCase):
             violation_facts="未告知陈述申辩权利",
         )
         self.assertRegex(fault.name, r"^JC-\d{4}-\d{4}$")
+        # A draft switched to the other direction takes a number of that series.
+        clue.direction = "to_supervision"
+        self.assertRegex(clue.name, r"^JC-\d{4}-\d{4}$")
+        self.assertNotEqual(clue.name, fault.name)
 
     def test_full_path_to_discipline(self):
         clue = self._new_clue()
@@ -92,6 +96,9 @@ class TestClueWorkflow(XingjiClueCase):
         # The former body no longer knows of the clue; the new one does.
         self.assertNotIn(self.user_discipline, clue.sudo().scope_user_ids)
         self.assertIn(self.user_discipline2, clue.sudo().scope_user_ids)
+        followers = clue.sudo().message_partner_ids
+        self.assertNotIn(self.user_discipline.partner_id, followers)
+        self.assertIn(self.user_discipline2.partner_id, followers)
         clue.with_user(self.user_discipline2).action_accept()
         self.assertEqual(clue.state, "accepted")
 
@@ -343,14 +350,15 @@ class TestClueWorkflow(XingjiClueCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.user_unit_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"comment": "同意"})
         )
+        self.assertEqual(wizard.comment_label, "Unit Opinion")
         wizard.action_confirm()
         self.assertEqual(clue.state, "approval")
         action = clue.with_user(self.user_leader).action_open_send_back()
         wizard = (
-            self.env[action["res_model"]].with_user(self.user_leader).with_context(action["context"]).create({})
+            self.env[action["res_model"]].with_user(self.user_leader).with_context(**action["context"]).create({})
         )
         with self.assertRaisesRegex(UserError, "why"):
             wizard.action_confirm()
@@ -404,3 +412,54 @@ class TestClueWorkflow(XingjiClueCase):
             [("res_model", "=", "xingji.clue"), ("res_id", "=", clue.id), ("action", "=", "export")]
         )
         self.assertEqual(log.user_id, self.user_handler)
+
+    def test_cancel_from_draft_and_approval(self):
+        draft = self._new_clue()
+        draft._cancel("误录")
+        self.assertEqual(draft.state, "cancelled")
+        clue = self._new_clue()
+        clue.action_submit()
+        clue.with_user(self.user_unit_manager)._approve("ok")
+        self.assertEqual(clue.state, "approval")
+        clue.with_user(self.user_unit_manager)._cancel("处室决定不再移送")
+        self.assertEqual(clue.state, "cancelled")
+        self.assertFalse(clue.current_step_id)
+        self.assertFalse(clue.date_deadline)
+        with self.assertRaisesRegex(UserError, "you cannot approve"):
+            clue.with_user(self.user_leader)._approve("ok")
+
+    def test_no_applicable_step_transfers_at_once(self):
+        (self.step_head | self.step_leader).active = False
+        clue = self._new_clue()
+        clue.action_submit()
+        self.assertEqual(clue.state, "transferred")
+        self.assertFalse(clue.approval_line_ids)
+        self.assertIn(self.user_discipline, clue.sudo().scope_user_ids)
+
+    def test_pass_on_after_acceptance(self):
+        clue = self._to_transferred()
+        clue.with_user(self.user_discipline).action_accept()
+        clue.with_user(self.user_discipline)._pass_on(self.unit_group, "经初核属纪检组管辖")
+        self.assertEqual(clue.state, "transferred")
+        self.assertFalse(clue.date_accepted)
+        self.assertEqual(clue.receiving_unit_id, self.unit_group)
+
+    def test_refusals_wrong_state(self):
+        clue = self._new_clue()
+        for method in ("action_accept", "action_feedback", "action_close"):
+            with self.subTest(method=method), self.assertRaisesRegex(UserError, "you cannot"):
+                getattr(clue.with_user(self.user_discipline), method)()
+        with self.assertRaisesRegex(UserError, "you cannot approve"):
+            clue.with_user(self.user_unit_manager)._approve("ok")
+        with self.assertRaisesRegex(UserError, "you cannot return"):
+            clue.with_user(self.user_discipline)._return("不属于管辖")
+        clue.action_submit()
+        with self.assertRaisesRegex(UserError, "you cannot submit"):
+            clue.action_submit()
+        clue.with_user(self.user_unit_manager)._approve("ok")
+        clue.with_user(self.user_leader)._approve("ok")
+        clue.with_user(self.user_discipline).action_accept()
+        with self.assertRaisesRegex(UserError, "you cannot accept"):
+            clue.with_user(self.user_discipline).action_accept()
+        with self.assertRaisesRegex(UserError, "you cannot return"):
+            clue.with_user(self.user_discipline)._return("已受理后退回")

@@ -48,7 +48,13 @@ class XingjiClueDecisionWizard(models.TransientModel):
         }
         for wizard in self:
             wizard.comment_required = wizard.action != "approve"
-            wizard.comment_label = labels.get(wizard.action, "")
+            label = labels.get(wizard.action, "")
+            # The approver writes straight into the box of the paper form
+            # (处室（单位）意见 / 局领导批示) that the step fills.
+            field = wizard.clue_id.current_step_id.comment_field
+            if wizard.action in ("approve", "send_back") and field in ("unit_opinion", "leader_instruction"):
+                label = wizard.clue_id._fields[field]._description_string(self.env)
+            wizard.comment_label = label
 
     def action_confirm(self):
         self.ensure_one()
