@@ -152,6 +152,10 @@ class XingjiShare(models.Model):
         self.ensure_one()
         return self._get_access_approvers() | self.owner_unit_id.member_ids
 
+    def _access_request_open_to_outsiders(self):
+        # Restricted items are listed (title only) in the directory.
+        return True
+
     def _is_access_logged(self):
         self.ensure_one()
         return self.grade == "gated"

@@ -159,6 +159,16 @@ class XingjiShareRequest(models.Model):
                         record=target.display_name,
                     )
                 )
+            if (
+                requester not in target.scope_user_ids
+                and not target._access_request_open_to_outsiders()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Ask a member of the knowledge scope of this record to request access "
+                        "for you.",
+                    )
+                )
             if beneficiary != requester and requester not in target.scope_user_ids:
                 raise UserError(
                     self.env._(

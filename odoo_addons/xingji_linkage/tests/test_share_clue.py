@@ -84,6 +84,9 @@ class TestClueAccessRequest(XingjiClueCase):
         )
         with self.assertRaises(UserError):
             self._request(clue, self.user_leader, self.user_supervision)
+        # A clue is unknown outside its scope: nobody asks for themselves.
+        with self.assertRaises(UserError):
+            self._request(clue, self.user_leader, self.user_leader)
         # A reported person never enters the scope of their clue (回避).
         with self.assertRaises(UserError):
             self._request(clue, self.user_handler, self.user_handler2)
