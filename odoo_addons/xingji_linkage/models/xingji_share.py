@@ -246,13 +246,31 @@ class XingjiShare(models.Model):
         return res
 
     def _attach_files(self):
-        """Bind uploaded files to their item so the item's rules protect them."""
+        """Bind uploaded files to their item so the item's rules protect them.
+
+        Only loose uploads (not yet bound to a record) of the current user
+        are bound; a file of another record is never moved here.
+        """
         for share in self:
-            # sudo: the uploader may not write attachments they just linked
-            # to this item; only the binding fields are written.
-            loose = share.sudo().attachment_ids.filtered(
-                lambda a, s=share: a.res_model != s._name or a.res_id != s.id
+            # sudo: the binding fields of the linked files are read and
+            # written whatever the uploader's rights on ir.attachment.
+            attachments = share.sudo().attachment_ids
+            foreign = attachments.filtered(
+                lambda a, s=share: a.res_id and (a.res_model, a.res_id) != (s._name, s.id)
             )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "A file of another record cannot be attached to \"%(name)s\": upload "
+                        "a copy instead.",
+                        name=share.name,
+                    )
+                )
+            loose = attachments.filtered(lambda a: not a.res_id)
+            if not self.env.su and loose.filtered(lambda a: a.create_uid != self.env.user):
+                raise ValidationError(
+                    self.env._("Only files you uploaded yourself can be attached.")
+                )
             if loose:
                 loose.write({"res_model": share._name, "res_id": share.id})
 

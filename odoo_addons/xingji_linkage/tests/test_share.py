@@ -73,6 +73,19 @@ class TestShareGrades(ShareCase):
         attachment = self.attachments["gated"]
         self.assertEqual((attachment.res_model, attachment.res_id), ("xingji.share", self.share_gated.id))
 
+    def test_files_of_other_records_cannot_be_attached(self):
+        stolen = self.attachments["gated"]
+        own = self.env["xingji.share"].with_user(self.user_supervision).create(
+            {
+                "name": "Supervision policy",
+                "category_id": self.cat_full.id,
+                "owner_unit_id": self.unit_supervision.id,
+            }
+        )
+        with self.assertRaises(ValidationError):
+            own.write({"attachment_ids": [Command.link(stolen.id)]})
+        self.assertEqual(stolen.sudo().res_id, self.share_gated.id)
+
     def test_gated_open_logged_full_not(self):
         for share in (self.share_full, self.share_scoped, self.share_gated):
             share.with_user(self.user_handler).web_read({"name": {}, "body": {}})
