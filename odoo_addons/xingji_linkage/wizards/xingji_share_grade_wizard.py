@@ -18,9 +18,7 @@ class XingjiShareGradeWizard(models.TransientModel):
 
     share_id = fields.Many2one("xingji.share", ondelete="cascade")
     category_id = fields.Many2one("xingji.share.category", ondelete="cascade")
-    current_grade = fields.Selection(
-        SHARE_GRADES, compute="_compute_current_grade", string="Current Grade"
-    )
+    current_grade = fields.Selection(SHARE_GRADES, compute="_compute_current_grade")
     grade = fields.Selection(SHARE_GRADES, string="New Grade", required=True)
     reason = fields.Text(required=True)
 
