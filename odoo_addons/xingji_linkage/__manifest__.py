@@ -46,6 +46,7 @@
         "views/xingji_share_category_views.xml",
         "views/xingji_access_log_verify_views.xml",
         "report/xingji_share_report.xml",
+        "views/xingji_clue_access_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

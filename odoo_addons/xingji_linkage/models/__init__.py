@@ -13,6 +13,13 @@ from . import xingji_finding
 from . import xingji_rectification
 from . import xingji_notice
 from . import xingji_meeting
+from . import xingji_share_category
+from . import xingji_confidential_access
+from . import xingji_share
+from . import xingji_share_request
+from . import xingji_share_directory
+from . import xingji_share_report
+from . import ir_actions_report
 from . import xingji_routing_rule
 from . import xingji_approval_step
 from . import xingji_clue_deadline

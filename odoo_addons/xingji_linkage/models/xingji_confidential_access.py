@@ -17,6 +17,15 @@ class XingjiConfidentialMixin(models.AbstractModel):
         self.ensure_one()
         return self._get_access_approvers()
 
+    def _access_request_open_to_outsiders(self):
+        """Whether a user outside the scope may ask access for themselves.
+
+        False by default: the record is unknown outside its scope, so a
+        member of the scope asks for a colleague.  Shared items listed in
+        the directory return True.
+        """
+        return False
+
     def action_request_access(self):
         """Open a new access request for this record (for a colleague when
         the current user is already in the scope)."""

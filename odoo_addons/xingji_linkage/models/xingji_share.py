@@ -57,7 +57,6 @@ class XingjiShare(models.Model):
     )
     owner_unit_id = fields.Many2one(
         "xingji.unit",
-        string="Owner Unit",
         required=True,
         index=True,
         tracking=True,
@@ -153,6 +152,10 @@ class XingjiShare(models.Model):
         self.ensure_one()
         return self._get_access_approvers() | self.owner_unit_id.member_ids
 
+    def _access_request_open_to_outsiders(self):
+        # Restricted items are listed (title only) in the directory.
+        return True
+
     def _is_access_logged(self):
         self.ensure_one()
         return self.grade == "gated"
@@ -164,6 +167,16 @@ class XingjiShare(models.Model):
             group = self.env.ref("xingji_linkage.group_xingji_user").sudo()
             partners |= group.users.partner_id
         return partners
+
+    def _get_print_label(self):
+        """Label printed on every page of a PDF of these items: the most
+        restrictive grade among them (see ir.actions.report)."""
+        grades = set(self.mapped("grade"))
+        if not grades:
+            return False
+        grade = max(grades, key=GRADE_RANK.get)
+        labels = dict(self._fields["grade"]._description_selection(self.env))
+        return labels[grade]
 
     # --------------------------------------------------------- constraints
     @api.constrains("is_offline", "grade", "body", "attachment_ids")
@@ -233,13 +246,31 @@ class XingjiShare(models.Model):
         return res
 
     def _attach_files(self):
-        """Bind uploaded files to their item so the item's rules protect them."""
+        """Bind uploaded files to their item so the item's rules protect them.
+
+        Only loose uploads (not yet bound to a record) of the current user
+        are bound; a file of another record is never moved here.
+        """
         for share in self:
-            # sudo: the uploader may not write attachments they just linked
-            # to this item; only the binding fields are written.
-            loose = share.sudo().attachment_ids.filtered(
-                lambda a, s=share: a.res_model != s._name or a.res_id != s.id
+            # sudo: the binding fields of the linked files are read and
+            # written whatever the uploader's rights on ir.attachment.
+            attachments = share.sudo().attachment_ids
+            foreign = attachments.filtered(
+                lambda a, s=share: a.res_id and (a.res_model, a.res_id) != (s._name, s.id)
             )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "A file of another record cannot be attached to \"%(name)s\": upload "
+                        "a copy instead.",
+                        name=share.name,
+                    )
+                )
+            loose = attachments.filtered(lambda a: not a.res_id)
+            if not self.env.su and loose.filtered(lambda a: a.create_uid != self.env.user):
+                raise ValidationError(
+                    self.env._("Only files you uploaded yourself can be attached.")
+                )
             if loose:
                 loose.write({"res_model": share._name, "res_id": share.id})
 
@@ -281,6 +312,14 @@ class XingjiShare(models.Model):
                 body=self.env._("Grade changed: %(detail)s", detail=detail),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def export_data(self, fields_to_export):
+        """Exports of gated items are written to the access log."""
+        res = super().export_data(fields_to_export)
+        gated = self.filtered(lambda s: s.grade == "gated")
+        if gated and not self.env.su:
+            self.env["xingji.access.log"]._log(gated, "export")
+        return res
 
     # ------------------------------------------------------------- actions
     def action_change_grade(self):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 SHARE_GRADES = [
     ("full", "Full Sharing"),
@@ -19,7 +20,7 @@ class XingjiShareCategory(models.Model):
 
     _name = "xingji.share.category"
     _description = "Shared Information Category"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -49,3 +50,145 @@ class XingjiShareCategory(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    requested_grade = fields.Selection(
+        SHARE_GRADES,
+        string="Requested Default Grade",
+        readonly=True,
+        copy=False,
+        help="A lower default grade asked for a strict-approval category, awaiting a bureau "
+        "leader's approval.",
+    )
+    requested_reason = fields.Text(readonly=True, copy=False)
+    requested_by_id = fields.Many2one("res.users", string="Requested by", readonly=True, copy=False)
+    can_approve_grade = fields.Boolean(compute="_compute_can_approve_grade")
+
+    @api.depends_context("uid")
+    @api.depends("requested_grade", "requested_by_id")
+    def _compute_can_approve_grade(self):
+        is_leader = self.env.user.has_group("xingji_linkage.group_xingji_leader")
+        for category in self:
+            category.can_approve_grade = bool(
+                is_leader and category.requested_grade and category.requested_by_id != self.env.user
+            )
+
+    def write(self, vals):
+        if "default_grade" in vals and not self.env.su and not self.env.context.get(
+            "xingji_category_grade_approved"
+        ):
+            new = vals["default_grade"]
+            for category in self:
+                if category.default_grade == "gated" and GRADE_RANK[new] < GRADE_RANK["gated"]:
+                    raise UserError(
+                        self.env._(
+                            "Lowering the default grade of the strict-approval category "
+                            "\"%(name)s\" needs a bureau leader's approval: use Change Default "
+                            "Grade and give a reason.",
+                            name=category.name,
+                        )
+                    )
+        return super().write(vals)
+
+    # ------------------------------------------------------------- actions
+    def action_change_default_grade(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Default Grade"),
+            "res_model": "xingji.share.grade.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_category_id": self.id},
+        }
+
+    def _change_default_grade(self, grade, reason):
+        """Apply a grade change, or ask a leader when it lowers a gated category."""
+        self.ensure_one()
+        labels = dict(self._fields["default_grade"]._description_selection(self.env))
+        detail = self.env._(
+            "%(old)s → %(new)s", old=labels[self.default_grade], new=labels[grade]
+        )
+        if self.default_grade == "gated" and GRADE_RANK[grade] < GRADE_RANK["gated"]:
+            self.write(
+                {
+                    "requested_grade": grade,
+                    "requested_reason": reason,
+                    "requested_by_id": self.env.uid,
+                }
+            )
+            self.env["xingji.access.log"]._log(self, "grade", detail=f"{detail}? {reason}")
+            self.message_post(
+                body=self.env._(
+                    "Lowering the default grade asked (%(detail)s): %(reason)s. Awaiting a bureau "
+                    "leader's approval.",
+                    detail=detail,
+                    reason=reason,
+                )
+            )
+            leaders = self.env.ref("xingji_linkage.group_xingji_leader").users - self.env.user
+            for leader in leaders:
+                self.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=leader.id,
+                    summary=self.env._("Approve lowering the grade of %(name)s", name=self.name),
+                )
+            return False
+        self.with_context(xingji_category_grade_approved=True).write({"default_grade": grade})
+        if "gated" in (grade, self.default_grade):
+            self.env["xingji.access.log"]._log(self, "grade", detail=f"{detail}: {reason}")
+        self.message_post(
+            body=self.env._("Default grade changed (%(detail)s): %(reason)s", detail=detail, reason=reason)
+        )
+        return True
+
+    def _check_grade_approver(self):
+        for category in self:
+            if not category.can_approve_grade:
+                raise UserError(
+                    self.env._(
+                        "Only a bureau leader other than the requester may decide the grade "
+                        "change of \"%(name)s\".",
+                        name=category.name,
+                    )
+                )
+
+    def action_approve_grade(self):
+        self._check_grade_approver()
+        for category in self:
+            labels = dict(self._fields["default_grade"]._description_selection(self.env))
+            detail = self.env._(
+                "%(old)s → %(new)s",
+                old=labels[category.default_grade],
+                new=labels[category.requested_grade],
+            )
+            # sudo: the leader approves without configuration rights; the
+            # check above is the approval.
+            category.sudo().with_context(xingji_category_grade_approved=True).write(
+                {
+                    "default_grade": category.requested_grade,
+                    "requested_grade": False,
+                    "requested_reason": False,
+                    "requested_by_id": False,
+                }
+            )
+            self.env["xingji.access.log"]._log(
+                category, "grade", detail=self.env._("%(detail)s approved", detail=detail)
+            )
+            category.sudo().message_post(
+                body=self.env._("Lowering approved by %(user)s: %(detail)s", user=self.env.user.name, detail=detail)
+            )
+            category.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_reject_grade(self):
+        self._check_grade_approver()
+        for category in self:
+            # sudo: see action_approve_grade.
+            category.sudo().write(
+                {"requested_grade": False, "requested_reason": False, "requested_by_id": False}
+            )
+            category.sudo().message_post(
+                body=self.env._("Lowering rejected by %(user)s.", user=self.env.user.name)
+            )
+            category.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        return True

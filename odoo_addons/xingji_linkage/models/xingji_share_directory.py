@@ -21,7 +21,7 @@ class XingjiShareDirectory(models.Model):
 
     name = fields.Char(string="Title", readonly=True)
     category_id = fields.Many2one("xingji.share.category", readonly=True)
-    owner_unit_id = fields.Many2one("xingji.unit", string="Owner Unit", readonly=True)
+    owner_unit_id = fields.Many2one("xingji.unit", readonly=True)
     grade = fields.Selection(SHARE_GRADES, readonly=True)
     is_offline = fields.Boolean(string="Kept Offline", readonly=True)
     date = fields.Date(string="Shared on", readonly=True)

@@ -1,5 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree, html
+from markupsafe import Markup
+
 from odoo import api, models
+from odoo.tools import is_html_empty
 
 
 class ReportXingjiShare(models.AbstractModel):
@@ -22,4 +26,21 @@ class ReportXingjiShare(models.AbstractModel):
             "doc_model": "xingji.share",
             "docs": docs,
             "grade_labels": labels,
+            "body_blocks": {doc.id: self._body_blocks(doc.body) for doc in docs},
         }
+
+    @api.model
+    def _body_blocks(self, body):
+        """Top-level blocks of the (sanitized) content, one table row each,
+        so that the table breaks between rows and repeats its header (the
+        grade label) on every page."""
+        if is_html_empty(body):
+            return []
+        blocks = []
+        for fragment in html.fragments_fromstring(str(body)):
+            if isinstance(fragment, str):
+                if fragment.strip():
+                    blocks.append(fragment)
+            else:
+                blocks.append(Markup(etree.tostring(fragment, encoding="unicode", method="html")))
+        return blocks

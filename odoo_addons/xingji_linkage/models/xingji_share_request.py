@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -54,7 +56,13 @@ class XingjiShareRequest(models.Model):
         help="The user who will read the record; a member of its scope may ask for a colleague.",
     )
     reason = fields.Text(required=True)
-    date_end = fields.Date(string="Until", required=True, tracking=True)
+    date_end = fields.Date(
+        string="Until",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=30),
+        help="The access ends after this day; a daily job closes it.",
+    )
     approver_ids = fields.Many2many(
         "res.users",
         relation="xingji_share_request_approver_rel",
@@ -79,7 +87,7 @@ class XingjiShareRequest(models.Model):
     decided_by_id = fields.Many2one("res.users", string="Decided by", readonly=True)
     date_decided = fields.Datetime(string="Decided on", readonly=True)
     revoke_reason = fields.Text(readonly=True, tracking=True)
-    grant_id = fields.Many2one("xingji.access.grant", string="Grant", readonly=True)
+    grant_id = fields.Many2one("xingji.access.grant", readonly=True)
     can_decide = fields.Boolean(compute="_compute_permissions")
     can_revoke = fields.Boolean(compute="_compute_permissions")
 
@@ -149,6 +157,16 @@ class XingjiShareRequest(models.Model):
                         "%(user)s can already read \"%(record)s\": no request is needed.",
                         user=beneficiary.name,
                         record=target.display_name,
+                    )
+                )
+            if (
+                requester not in target.scope_user_ids
+                and not target._access_request_open_to_outsiders()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Ask a member of the knowledge scope of this record to request access "
+                        "for you.",
                     )
                 )
             if beneficiary != requester and requester not in target.scope_user_ids:

@@ -8,6 +8,9 @@ from . import test_rectification
 from . import test_rectification_kanban
 from . import test_notice
 from . import test_meeting
+from . import test_share
+from . import test_share_request
+from . import test_share_report
 from . import test_clue_workflow
 from . import test_clue_routing
 from . import test_clue_approval_config
@@ -19,3 +22,5 @@ from . import test_inspection_clue
 from . import test_ui_inspection
 from . import test_share
 from . import test_share_request
+from . import test_share_clue
+from . import test_ui_share

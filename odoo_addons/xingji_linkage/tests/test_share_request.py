@@ -1,9 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.tools import config
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
@@ -181,7 +185,7 @@ class TestShareRequest(ShareCase):
         request = (
             self.env["xingji.share.request"]
             .with_user(self.user_leader)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Related case", "date_end": fields.Date.today() + timedelta(days=3)})
         )
         self.assertEqual((request.res_model, request.res_id), ("xingji.share", self.share_gated.id))
@@ -228,3 +232,19 @@ class TestAccessLogVerification(ShareCase):
     def test_verify_reserved_to_log_readers(self):
         with self.assertRaises(AccessError):
             self.env["xingji.access.log"].with_user(self.user_handler).action_verify_chain()
+
+    def test_command_line_verification(self):
+        """scripts/verify_access_log.py checks a database from the shell."""
+        script = os.path.join(
+            os.path.dirname(__file__), "..", "..", "..", "scripts", "verify_access_log.py"
+        )
+        if not os.path.exists(script):
+            self.skipTest("scripts/ is not shipped next to the addons here")
+        args = [sys.executable, script, "-d", self.env.cr.dbname]
+        if config.rcfile and os.path.exists(config.rcfile):
+            args += ["-c", config.rcfile]
+        args += ["--addons-path", config["addons_path"]]
+        result = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+        # The committed log of the test database is intact.
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("untampered", result.stdout)

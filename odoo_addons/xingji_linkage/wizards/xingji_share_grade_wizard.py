@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.xingji_share_category import GRADE_RANK, SHARE_GRADES
@@ -9,19 +9,29 @@ class XingjiShareGradeWizard(models.TransientModel):
     """Change the grade of a shared item, with the reason on record.
 
     Lowering a strict-approval grade is allowed to the item's approver only
-    (``xingji.share._check_grade_lowering``).
+    (``xingji.share._check_grade_lowering``).  For a category (its default
+    grade), lowering a strict-approval category waits for a bureau leader.
     """
 
     _name = "xingji.share.grade.wizard"
     _description = "Change Grade of Shared Information"
 
-    share_id = fields.Many2one("xingji.share", required=True, ondelete="cascade")
-    current_grade = fields.Selection(related="share_id.grade", string="Current Grade")
+    share_id = fields.Many2one("xingji.share", ondelete="cascade")
+    category_id = fields.Many2one("xingji.share.category", ondelete="cascade")
+    current_grade = fields.Selection(SHARE_GRADES, compute="_compute_current_grade")
     grade = fields.Selection(SHARE_GRADES, string="New Grade", required=True)
     reason = fields.Text(required=True)
 
+    @api.depends("share_id", "category_id")
+    def _compute_current_grade(self):
+        for wizard in self:
+            wizard.current_grade = wizard.share_id.grade or wizard.category_id.default_grade
+
     def action_confirm(self):
         self.ensure_one()
+        if self.category_id:
+            self.category_id._change_default_grade(self.grade, self.reason)
+            return {"type": "ir.actions.act_window_close"}
         share = self.share_id.with_context(xingji_grade_change_reason=self.reason)
         lowering = GRADE_RANK[self.grade] < GRADE_RANK[share.grade]
         if lowering and "gated" in (share.grade, share.category_id.default_grade):

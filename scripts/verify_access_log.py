@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Verify the hash chain of the confidential access log (xingji.access.log).
+
+Checks, outside any Odoo server, that no entry of the access log was
+deleted, inserted or changed behind the ORM's back (e.g. in SQL).  Run it
+with the Python of the Odoo 18 installation, e.g. from a daily system cron:
+
+  /opt/odoo18-venv/bin/python scripts/verify_access_log.py -c /etc/odoo.conf -d DATABASE
+
+Prints the result; the exit code is 0 when the log is intact, 1 when it was
+tampered with (each problem is printed with its 1-based position, oldest
+entry first), 2 when the check could not run.
+"""
+import argparse
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", help="Odoo configuration file")
+    parser.add_argument("-d", "--database", required=True, help="database to check")
+    parser.add_argument("--addons-path", help="Odoo addons path, if not in the configuration")
+    args = parser.parse_args(argv)
+
+    try:
+        import odoo
+        from odoo import SUPERUSER_ID, api
+    except ImportError:
+        print("Odoo 18 is not importable: run this script with the Python of the Odoo installation.")
+        return 2
+
+    odoo_args = ["--log-level", "warn"]
+    if args.config:
+        odoo_args += ["-c", args.config]
+    if args.addons_path:
+        odoo_args += ["--addons-path", args.addons_path]
+    odoo.tools.config.parse_config(odoo_args)
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        if "xingji.access.log" not in env:
+            print(f"xingji_linkage is not installed in database {args.database}.")
+            return 2
+        _count, problems, text = env["xingji.access.log"]._verify_report()
+        cr.rollback()
+    print(text)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
