@@ -28,9 +28,3 @@ from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
-from . import xingji_share_category
-from . import xingji_confidential_access
-from . import xingji_share
-from . import xingji_share_request
-from . import xingji_share_directory
-from . import xingji_share_report

@@ -20,7 +20,5 @@ from . import test_clue_performance
 from . import test_ui_clue
 from . import test_inspection_clue
 from . import test_ui_inspection
-from . import test_share
-from . import test_share_request
 from . import test_share_clue
 from . import test_ui_share

@@ -129,16 +129,4 @@ MATRIX = {
     "xingji.share.request.decision": {**{role: "crw" for role in ALL_READ}, "manager": ""},
     # Also used by the configuration manager for a category's default grade.
     "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": "crw"},
-    # Clues: every work role may act on the clues of its knowledge scope
-    # (the global need-to-know rule narrows them); deletion is refused in
-    # code once submitted. The configuration manager never reads clues.
-    "xingji.clue": {**WORK_ALL, "manager": ""},
-    "xingji.clue.person": {**WORK_ALL, "manager": ""},
-    "xingji.clue.material": {**WORK_ALL, "manager": ""},
-    # Decisions are written by the workflow under sudo, never by hand.
-    "xingji.clue.approval": {**ALL_READ, "manager": ""},
-    "xingji.routing.rule": {**ALL_READ, "manager": "crwu"},
-    "xingji.approval.step": {**ALL_READ, "manager": "crwu"},
-    "xingji.clue.deadline": {**ALL_READ, "manager": "crwu"},
-    "xingji.clue.decision.wizard": {**{r: "crw" for r in ALL_READ}, "manager": ""},
 }
