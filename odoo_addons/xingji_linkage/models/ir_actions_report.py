@@ -21,15 +21,18 @@ def stamp_label(stream, label):
     repeats neither fixed elements nor table headers, so a label that must
     be on every page is stamped onto the rendered PDF.
     """
+    # STSong-Light draws U+00B7 (the Chinese 间隔号) with a glyph that breaks
+    # the text line for PDF readers and search; U+30FB has the same shape
+    # and is read back as U+00B7.
+    label = label.replace("\u00b7", "\u30fb")
     if LABEL_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(LABEL_FONT))
-    reader = PdfFileReader(stream, strict=False, overwriteWarnings=False)
+    reader = PdfFileReader(stream, strict=False)
     packet = io.BytesIO()
     can = canvas.Canvas(packet)
-    for number in range(reader.getNumPages()):
-        page = reader.getPage(number)
-        width = float(abs(page.mediaBox.getWidth()))
-        height = float(abs(page.mediaBox.getHeight()))
+    for page in reader.pages:
+        width = float(abs(page.mediabox.width))
+        height = float(abs(page.mediabox.height))
         can.setPageSize((width, height))
         can.setFont(LABEL_FONT, 10)
         text_width = pdfmetrics.stringWidth(label, LABEL_FONT, 10)
@@ -40,12 +43,11 @@ def stamp_label(stream, label):
         can.drawString(x, y, label)
         can.showPage()
     can.save()
-    stamps = PdfFileReader(packet, overwriteWarnings=False)
+    stamps = PdfFileReader(packet, strict=False)
     writer = PdfFileWriter()
-    for number in range(reader.getNumPages()):
-        page = reader.getPage(number)
-        page.mergePage(stamps.getPage(number))
-        writer.addPage(page)
+    for page, stamp in zip(reader.pages, stamps.pages):
+        page.merge_page(stamp)
+        writer.add_page(page)
     output = io.BytesIO()
     writer.write(output)
     return output
@@ -54,19 +56,27 @@ def stamp_label(stream, label):
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
+    def _xingji_print_label(self, report, record):
+        """The label to print on every page of ``report`` for ``record``
+        (e.g. its sharing grade), or False. Models give theirs through
+        ``_get_print_label``; other addons may override this."""
+        if record and hasattr(record, "_get_print_label"):
+            return record._get_print_label()
+        return False
+
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
-        """Stamp the print label of a record (e.g. its sharing grade) on
-        every page of its PDF, when its model defines ``_get_print_label``."""
+        """Stamp the print label of each record on every page of its PDF."""
         streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
         report = self._get_report(report_ref)
-        Model = self.env[report.model] if report.model in self.env else None
-        if Model is None or not hasattr(Model, "_get_print_label"):
+        if report.model not in self.env:
             return streams
+        Model = self.env[report.model]
         for res_id, entry in streams.items():
             if not entry.get("stream") or entry.get("attachment"):
                 continue
             records = Model.browse(res_id) if res_id else Model.browse(res_ids or [])
-            label = records._get_print_label()
+            label = self._xingji_print_label(report, records[:1])
             if label:
+                entry["stream"].seek(0)
                 entry["stream"] = stamp_label(entry["stream"], label)
         return streams

@@ -25,7 +25,7 @@ class XingjiAccessGrant(models.Model):
     active = fields.Boolean(default=True, index=True)
     reason = fields.Char()
     request_id = fields.Many2one(
-        "xingji.share.request", string="Request", index="btree_not_null", readonly=True,
+        "xingji.share.request", index="btree_not_null", readonly=True,
         ondelete="restrict",
     )
 

@@ -1,41 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import io
-import logging
-import subprocess
 from collections import OrderedDict
 
-from markupsafe import escape
-
 from odoo import api, fields, models
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from odoo.tools import format_date
-from odoo.tools.pdf import IndirectObject, NameObject, PdfFileReader, PdfFileWriter
-
-_logger = logging.getLogger(__name__)
 
 REPORT_PREFIX = "xingji_reports."
-# Fonts named first so that wkhtmltopdf never falls back on the Japanese
-# variant of Noto CJK (some hanzi take Japanese shapes there).
-CJK_FONTS = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif'
-
-LABEL_HTML = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"/></head>
-<body style="margin: 0;">
-<div style='font-family: %(fonts)s; position: absolute; top: 5mm; right: 12mm;
-     border: 1px solid #b00; color: #b00; padding: 1px 8px; font-size: 11pt;
-     font-weight: bold; background: transparent;'>%(label)s</div>
-</body></html>
-"""
 
 
 class IrActionsReport(models.Model):
-    """Stamps the confidentiality label of xingji forms on every page and
+    """Chooses the confidentiality label of the xingji forms (stamped on
+    every page by xingji_linkage, see ``stamp_label``: Debian's wkhtmltopdf
+    ignores header HTML, ``position: fixed`` and repeated ``<thead>``) and
     writes the printing of confidential records to the access log.
-
-    Debian's wkhtmltopdf (unpatched Qt) ignores header HTML, ``position:
-    fixed`` and repeated ``<thead>``; so the label is rendered once as a
-    transparent A4 page and merged over every page of the PDF.  This works
-    the same with the patched wkhtmltopdf of the official image.
     """
 
     _inherit = "ir.actions.report"
@@ -59,58 +35,18 @@ class IrActionsReport(models.Model):
             return self.env._("Internal: contains clue information, keep within the knowledge scope")
         return self.env._("Internal use")
 
-    @api.model
-    def _xingji_label_pdf(self, label):
-        """A one-page transparent A4 PDF holding ``label`` at the top right."""
-        html = LABEL_HTML % {"fonts": CJK_FONTS, "label": escape(label)}
-        command = [
-            _get_wkhtmltopdf_bin(),
-            "--quiet",
-            "--disable-local-file-access",
-            "--no-background",
-            "--page-size", "A4",
-            "--margin-top", "0", "--margin-bottom", "0",
-            "--margin-left", "0", "--margin-right", "0",
-            "--encoding", "utf-8",
-            "-", "-",
-        ]
-        try:
-            result = subprocess.run(
-                command, input=html.encode("utf-8"), capture_output=True, check=False, timeout=60
-            )
-        except (OSError, subprocess.SubprocessError):
-            _logger.exception("wkhtmltopdf could not render the label %r", label)
-            return b""
-        if not result.stdout.startswith(b"%PDF"):
-            _logger.warning("wkhtmltopdf could not render the label %r: %s", label, result.stderr[-500:])
-            return b""
-        return result.stdout
-
-    @api.model
-    def _xingji_stamp(self, stream, label_pdf):
-        """Merge the label page over every page of ``stream``."""
-        reader = PdfFileReader(stream, strict=False)
-        label_page = PdfFileReader(io.BytesIO(label_pdf), strict=False).pages[0]
-        writer = PdfFileWriter()
-        for page in reader.pages:
-            page.merge_page(label_page)
-            writer.add_page(page)
-        # The merge copies the label's font as a direct object; make it
-        # indirect again, as PDF tools (pdffonts) expect.
-        for page in writer.pages:
-            fonts = page.get("/Resources", {}).get("/Font", {})
-            for key in list(fonts.keys()):
-                if not isinstance(fonts.raw_get(key), IndirectObject):
-                    fonts[NameObject(key)] = writer._add_object(fonts[key])
-        output = io.BytesIO()
-        writer.write(output)
-        return output
+    def _xingji_print_label(self, report, record):
+        if not (report.report_name or "").startswith(REPORT_PREFIX):
+            return super()._xingji_print_label(report, record)
+        return self.with_context(lang=self._xingji_print_lang())._xingji_label(record)
 
     def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
         report = self._get_report(report_ref)
-        if not (report.report_name or "").startswith(REPORT_PREFIX):
-            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
-        if res_ids and len(set(res_ids)) > 1:
+        if (
+            (report.report_name or "").startswith(REPORT_PREFIX)
+            and res_ids
+            and len(set(res_ids)) > 1
+        ):
             # Debian's wkhtmltopdf (unpatched Qt) fails ("Exit with code 1,
             # due to unknown error") on more than one input document, which
             # is how Odoo renders several records at once: render our forms
@@ -119,26 +55,7 @@ class IrActionsReport(models.Model):
             for res_id in dict.fromkeys(res_ids):
                 streams.update(self._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=[res_id]))
             return streams
-        streams = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
-        if not streams:
-            return streams
-        records = self.env[report.model].browse([res_id for res_id in streams if res_id])
-        by_id = {record.id: record for record in records}
-        label_pdfs = {}
-        labeller = self.with_context(lang=self._xingji_print_lang())
-        for res_id, stream_data in streams.items():
-            stream = stream_data.get("stream")
-            if not stream:
-                continue
-            label = labeller._xingji_label(by_id.get(res_id, self.env[report.model]))
-            if label not in label_pdfs:
-                label_pdfs[label] = self._xingji_label_pdf(label)
-            if not label_pdfs[label]:
-                _logger.warning("Could not render the confidentiality label %r", label)
-                continue
-            stream.seek(0)
-            stream_data["stream"] = self._xingji_stamp(stream, label_pdfs[label])
-        return streams
+        return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
 
     # ------------------------------------------------------------ logging
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
