@@ -27,7 +27,7 @@ class XingjiInspection(models.Model):
 
     _name = "xingji.inspection"
     _description = "Joint Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -145,19 +145,6 @@ class XingjiInspection(models.Model):
             )
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed):
-        for inspection in self:
-            if inspection.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is “%(state)s”; this step is not possible now.",
-                        name=inspection.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            inspection.state
-                        ],
-                    )
-                )
-
     def action_start(self):
         self._check_state(["plan"])
         for inspection in self:

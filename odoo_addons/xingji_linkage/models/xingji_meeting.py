@@ -21,7 +21,7 @@ class XingjiMeeting(models.Model):
 
     _name = "xingji.meeting"
     _description = "Linkage Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
     _order = "date_start desc, id desc"
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
@@ -104,31 +104,12 @@ class XingjiMeeting(models.Model):
             raise UserError(self.env._("A meeting already approved or held cannot become a special meeting."))
         return super().write(vals)
 
-    @api.depends("reference", "name")
-    def _compute_display_name(self):
-        for meeting in self:
-            meeting.display_name = (
-                f"{meeting.reference} {meeting.name}" if meeting.reference not in (False, "/") else meeting.name
-            )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(m.state != "draft" for m in self):
             raise UserError(self.env._("A meeting submitted or held is never deleted; cancel it with a reason."))
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for meeting in self:
-            if meeting.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is “%(state)s”; this step is not possible now.",
-                        name=meeting.display_name,
-                        state=labels[meeting.state],
-                    )
-                )
-
     def action_submit(self):
         """Ask bureau leadership to approve a special meeting."""
         self._check_state(["draft"])

@@ -26,7 +26,7 @@ class XingjiNotice(models.Model):
 
     _name = "xingji.notice"
     _description = "Supervision Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin", "xingji.workflow.mixin"]
     _order = "date_sent desc, id desc"
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
@@ -189,31 +189,12 @@ class XingjiNotice(models.Model):
                     )
         return super().write(vals)
 
-    @api.depends("reference", "name")
-    def _compute_display_name(self):
-        for notice in self:
-            notice.display_name = (
-                f"{notice.reference} {notice.name}" if notice.reference not in (False, "/") else notice.name
-            )
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(n.state != "draft" for n in self):
             raise UserError(self.env._("A sent notice is never deleted; cancel it with a reason."))
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for notice in self:
-            if notice.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is “%(state)s”; this step is not possible now.",
-                        name=notice.display_name,
-                        state=labels[notice.state],
-                    )
-                )
-
     def _check_side(self, side):
         user = self.env.user
         for notice in self:

@@ -23,7 +23,7 @@ class XingjiRectification(models.Model):
 
     _name = "xingji.rectification"
     _description = "Rectification Task"
-    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin", "xingji.workflow.mixin"]
     _order = "priority desc, date_deadline, id desc"
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
@@ -248,11 +248,6 @@ class XingjiRectification(models.Model):
                 self.env._("A rectification task under way is never deleted; cancel it with a reason.")
             )
 
-    @api.depends("reference", "name")
-    def _compute_display_name(self):
-        for task in self:
-            task.display_name = f"{task.reference} {task.name}" if task.reference not in (False, "/") else task.name
-
     def _check_verifier_outside_unit(self):
         for task in self:
             if task.verifier_id and task.verifier_id in task.responsible_unit_id.member_ids:
@@ -266,18 +261,6 @@ class XingjiRectification(models.Model):
                 )
 
     # --------------------------------------------------------------- actions
-    def _check_state(self, allowed):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for task in self:
-            if task.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(task)s is “%(state)s”; this step is not possible now.",
-                        task=task.display_name,
-                        state=labels[task.state],
-                    )
-                )
-
     def _check_unit_member(self):
         user = self.env.user
         for task in self:
