@@ -88,17 +88,18 @@ class XingjiConfidentialMixin(models.AbstractModel):
         # sudo: the scope is read to filter partners, never shown.
         return self.sudo().scope_user_ids.partner_id
 
-    def message_subscribe(self, partner_ids=None, subtype_ids=None):
-        """Only users of the knowledge scope may follow a confidential record."""
-        if partner_ids:
-            for record in self:
-                allowed = record._scope_partners().ids
-                super(XingjiConfidentialMixin, record).message_subscribe(
-                    partner_ids=[pid for pid in partner_ids if pid in allowed],
-                    subtype_ids=subtype_ids,
-                )
-            return True
-        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """Only users of the knowledge scope follow a confidential record,
+        whichever path subscribes them: the public ``message_subscribe``,
+        the author of a posted message, auto-subscription of assignees."""
+        if not partner_ids:
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        for record in self:
+            allowed = set(record._scope_partners().ids)
+            super(XingjiConfidentialMixin, record)._message_subscribe(
+                [pid for pid in partner_ids if pid in allowed], subtype_ids, customer_ids
+            )
+        return True
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         """Notifications never reach anyone outside the knowledge scope."""

@@ -147,6 +147,17 @@ class TestClueNeedToKnow(XingjiClueCase):
         self.assertIn(self.user_unit_manager.partner_id, notified)
         self.assertNotIn(outsider.partner_id, notified)
 
+    def test_no_subscription_path_lets_an_outsider_follow(self):
+        """Code posting as another author, or subscribing under sudo, goes
+        through the private _message_subscribe: the scope still holds."""
+        self.clue.action_submit()
+        outsider = self.user_handler2
+        self.clue.sudo()._message_subscribe(partner_ids=[outsider.partner_id.id])
+        self.clue.sudo().message_post(
+            body="系统消息", author_id=outsider.partner_id.id, message_type="comment"
+        )
+        self.assertNotIn(outsider.partner_id, self.clue.sudo().message_partner_ids)
+
     def test_transfer_notifies_receiving_body_not_outsiders(self):
         self._to_transferred(self.clue)
         messages = self.clue.sudo().message_ids
