@@ -676,16 +676,21 @@ class XingjiClue(models.Model):
                     )
                 )
 
+    def _check_not_reported(self, action):
+        """回避: a reported person never acts on their own clue."""
+        self.ensure_one()
+        if self.env.user in self._reported_users():
+            raise UserError(
+                self.env._(
+                    "You are reported in clue %(clue)s and must recuse (回避): you cannot %(action)s it.",
+                    clue=self.name,
+                    action=action,
+                )
+            )
+
     def _check_source_side(self, action):
         for clue in self:
-            if self.env.user in clue._reported_users():
-                raise UserError(
-                    self.env._(
-                        "You are reported in clue %(clue)s and must recuse (回避): you cannot %(action)s it.",
-                        clue=clue.name,
-                        action=action,
-                    )
-                )
+            clue._check_not_reported(action)
             if not clue._is_source_side(self.env.user):
                 raise UserError(
                     self.env._(
@@ -698,14 +703,7 @@ class XingjiClue(models.Model):
 
     def _check_receiver(self, action):
         for clue in self:
-            if self.env.user in clue._reported_users():
-                raise UserError(
-                    self.env._(
-                        "You are reported in clue %(clue)s and must recuse (回避): you cannot %(action)s it.",
-                        clue=clue.name,
-                        action=action,
-                    )
-                )
+            clue._check_not_reported(action)
             if not clue._is_receiver(self.env.user):
                 raise UserError(
                     self.env._(

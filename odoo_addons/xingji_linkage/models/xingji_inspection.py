@@ -28,6 +28,7 @@ class XingjiInspection(models.Model):
     _name = "xingji.inspection"
     _description = "Joint Inspection"
     _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
+    _xingji_reference_field = "name"
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -117,13 +118,6 @@ class XingjiInspection(models.Model):
             inspection.rectification_count = len(inspection.rectification_ids)
 
     # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("xingji.inspection") or "/"
-        return super().create(vals_list)
-
     def write(self, vals):
         if "inspected_unit_ids" in vals and not self.env.context.get("xingji_from_draw"):
             drawn = self.filtered(lambda i: i.inspection_type == "random" and i.draw_ids)

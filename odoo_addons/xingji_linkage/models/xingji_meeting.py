@@ -92,13 +92,6 @@ class XingjiMeeting(models.Model):
         for meeting in self:
             meeting.rectification_count = len(meeting.rectification_ids)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("xingji.meeting") or "/"
-        return super().create(vals_list)
-
     def write(self, vals):
         if vals.get("kind") == "special" and any(m.state in ("approved", "held") for m in self):
             raise UserError(self.env._("A meeting already approved or held cannot become a special meeting."))

@@ -150,13 +150,6 @@ class XingjiNotice(models.Model):
         return self.env._("Answer due %(date)s: %(name)s", date=self.date_deadline, name=self.display_name)
 
     # ------------------------------------------------------------------ CRUD
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("xingji.notice") or "/"
-        return super().create(vals_list)
-
     def write(self, vals):
         if not self.env.su:
             user = self.env.user

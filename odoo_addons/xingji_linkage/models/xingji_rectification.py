@@ -215,9 +215,6 @@ class XingjiRectification(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("reference", "/") == "/":
-                vals["reference"] = self.env["ir.sequence"].next_by_code("xingji.rectification") or "/"
         tasks = super().create(vals_list)
         tasks._check_verifier_outside_unit()
         return tasks

@@ -4,12 +4,23 @@ from odoo.exceptions import UserError
 
 
 class XingjiWorkflowMixin(models.AbstractModel):
-    """What the linkage's workflow documents share: a display name made of
-    their reference number (``reference``, when the model has one) and
-    ``name``, and one refusal for a step taken in the wrong ``state``."""
+    """What the linkage's workflow documents share: a reference number from
+    the ``ir.sequence`` whose code is the model name, a display name made of
+    that reference (``reference``, when the model has one) and ``name``, and
+    one refusal for a step taken in the wrong ``state``."""
 
     _name = "xingji.workflow.mixin"
     _description = "Linkage Workflow Document"
+    # The field holding the reference number ("/" until numbered).
+    _xingji_reference_field = "reference"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        field = self._xingji_reference_field
+        for vals in vals_list:
+            if vals.get(field, "/") == "/":
+                vals[field] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return super().create(vals_list)
 
     @api.depends(lambda self: [f for f in ("reference", "name") if f in self._fields])
     def _compute_display_name(self):
