@@ -89,6 +89,7 @@ class XingjiApprovalStep(models.Model):
         for step in self:
             try:
                 domain = safe_eval(step.condition_domain or "[]")
+                # sudo: validates the condition's syntax; the manager may read no clue.
                 self.env["xingji.clue"].sudo().search_count(domain, limit=1)
             except Exception as exc:
                 raise ValidationError(
@@ -106,6 +107,7 @@ class XingjiApprovalStep(models.Model):
         if self.major_only and not clue.is_major:
             return False
         domain = safe_eval(self.condition_domain or "[]")
+        # sudo: the condition is evaluated on the whole clue, whoever submits it.
         if domain and not clue.sudo().filtered_domain(domain):
             return False
         return True

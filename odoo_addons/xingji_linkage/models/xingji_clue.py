@@ -394,6 +394,7 @@ class XingjiClue(models.Model):
     @api.depends("receiving_unit_id", "routing_rule_id")
     def _compute_transit_unit_id(self):
         for clue in self:
+            # sudo: routing rules are configuration; the transit body follows from them.
             rule = clue.sudo().routing_rule_id
             if rule and clue.receiving_unit_id == rule.receiving_unit_id:
                 clue.transit_unit_id = rule.transit_unit_id
@@ -472,6 +473,7 @@ class XingjiClue(models.Model):
         return heads - self._reported_users()
 
     def _reported_users(self):
+        # sudo: 回避 must hold even for a user who cannot read the person lines.
         return self.sudo().person_ids.user_id
 
     # ==================================================================
@@ -513,6 +515,7 @@ class XingjiClue(models.Model):
             if vals.get("name", "/") == "/":
                 direction = vals.get("direction") or self._default_direction()
                 code = f"xingji.clue.{direction}"
+                # sudo: users hold no rights on ir.sequence; numbering is the system's.
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code(code) or "/"
         clues = super().create(vals_list)
         for clue in clues.filtered(lambda c: c.state == "draft" and c.date_discovered):
@@ -1051,6 +1054,7 @@ class XingjiClue(models.Model):
 
     def _check_route_approved(self):
         self.ensure_one()
+        # sudo: decision lines are written by the workflow only; the check reads them all.
         lines = self.sudo().approval_line_ids.filtered(
             lambda line: line.decision == "approve"
             and (not self.date_submitted or line.date >= self.date_submitted)

@@ -193,6 +193,7 @@ class XingjiMeeting(models.Model):
     @api.model
     def _warn_units(self, units, subject, body):
         """Notify each unit's head once per ``subject`` (the period is in it)."""
+        # sudo: the cron checks every unit's messages to warn only once a period.
         Message = self.env["mail.message"].sudo()
         already = Message.search_fetch(
             [("model", "=", "xingji.unit"), ("res_id", "in", units.ids), ("subject", "=", subject)],
@@ -213,6 +214,7 @@ class XingjiMeeting(models.Model):
     def _cron_linkage_warnings(self):
         """Warn when no joint meeting was held this half year, or no joint
         inspection this calendar year, as the end of the period nears."""
+        # sudo: system parameters are readable by administrators only.
         params = self.env["ir.config_parameter"].sudo()
         meeting_days = int(params.get_param("xingji_linkage.joint_meeting_warn_days", DEFAULT_MEETING_WARN_DAYS))
         inspection_days = int(
@@ -225,6 +227,7 @@ class XingjiMeeting(models.Model):
         half_end = half_start + relativedelta(months=6) - timedelta(days=1)
         half = 1 if today.month <= 6 else 2
         if (half_end - today).days < meeting_days:
+            # sudo: counts every unit's meetings, whatever the cron user may read.
             held = self.sudo().search_count(
                 [
                     ("kind", "=", "joint"),

@@ -162,6 +162,7 @@ class XingjiShare(models.Model):
 
     def _scope_partners(self):
         partners = super()._scope_partners()
+        # sudo: the grade is read to filter followers, never shown.
         if any(share.grade == "full" for share in self.sudo()):
             # sudo: every linkage user may be notified of a fully shared item.
             group = self.env.ref("xingji_linkage.group_xingji_user").sudo()
@@ -288,6 +289,7 @@ class XingjiShare(models.Model):
             if not sensitive:
                 continue
             if GRADE_RANK[share.grade] < GRADE_RANK[old] and not self.env.su:
+                # sudo: the approvers may include users and units the editor cannot read.
                 approvers = share.sudo()._get_access_approvers()
                 if not reason or self.env.user not in approvers:
                     raise UserError(

@@ -174,6 +174,7 @@ class XingjiShareCategory(models.Model):
             self.env["xingji.access.log"]._log(
                 category, "grade", detail=self.env._("%(detail)s approved", detail=detail)
             )
+            # sudo: the deciding leader may not have write rights on categories.
             category.sudo().message_post(
                 body=self.env._("Lowering approved by %(user)s: %(detail)s", user=self.env.user.name, detail=detail)
             )

@@ -194,6 +194,7 @@ class XingjiShareRequest(models.Model):
                         record=target.display_name,
                     )
                 )
+            # sudo: a duplicate may be another requester's request the user cannot read.
             pending = self.sudo().search_count(
                 [
                     ("res_model", "=", model),
@@ -424,6 +425,7 @@ class XingjiShareRequest(models.Model):
     def _mark_expired(self):
         """Called by the grant expiry cron for the grants that ended."""
         approved = self.filtered(lambda r: r.state == "approved")
+        # sudo: requests change state only through checked actions; expiry is one.
         approved.sudo().write({"state": "expired"})
         for request in approved:
             request._post_on_target(

@@ -325,6 +325,7 @@ class XingjiStatisticsTable(models.Model):
         """Prepare each enforcement unit's draft table for the quarter that
         ends within the configured lead days (or has just ended), and remind
         its liaisons (或负责人) with an activity.  Idempotent."""
+        # sudo: system parameters are readable by administrators only; the cron reads two numbers.
         params = self.env["ir.config_parameter"].sudo()
         lead_days = int(params.get_param("xingji_reports.statistics_lead_days", 10))
         due_days = int(params.get_param("xingji_reports.statistics_due_working_days", 5))
