@@ -5,7 +5,7 @@ Run with the Python of the installed Odoo 18, against a database where
 xingji_reports is installed:
 
   /opt/odoo18-venv/bin/python scripts/bench_quarterly_xlsx.py --db xj_reports \\
-      [--addons-path /opt/odoo18/addons,odoo_addons] [--count 10000] [--units 5]
+      [--addons-path PATHS] [--count 10000] [--units 5]
 
 Inside ONE transaction that is rolled back at the end (the database is left
 as it was), it inserts --count transferred clues (plain SQL, one reported
@@ -26,12 +26,14 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+from odoo_paths import default_addons_path  # noqa: E402
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--addons-path", default=f"/opt/odoo18/addons,{os.path.join(ROOT, 'odoo_addons')}")
+    parser.add_argument("--addons-path", help="default: the installed Odoo's addons path plus odoo_addons")
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--units", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the full export")
@@ -41,7 +43,8 @@ def main():
     from odoo import SUPERUSER_ID, api
     from odoo.fields import Command
 
-    odoo.tools.config.parse_config(["--addons-path", opts.addons_path, "-d", opts.db, "--log-level", "warn"])
+    addons_path = opts.addons_path or default_addons_path()
+    odoo.tools.config.parse_config(["--addons-path", addons_path, "-d", opts.db, "--log-level", "warn"])
     registry = odoo.modules.registry.Registry(opts.db)
     from odoo.addons.xingji_reports.tools.bench import insert_clues, quarter_span
 

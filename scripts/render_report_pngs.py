@@ -15,6 +15,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "lib"))
+from odoo_paths import default_addons_path  # noqa: E402
 
 
 def to_png(pdf, path, resolution):
@@ -30,7 +32,7 @@ def to_png(pdf, path, resolution):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--addons-path", default=f"/opt/odoo18/addons,{os.path.join(ROOT, 'odoo_addons')}")
+    parser.add_argument("--addons-path", help="default: the installed Odoo's addons path plus odoo_addons")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs"))
     parser.add_argument("--resolution", type=int, default=80)
     opts = parser.parse_args()
@@ -39,7 +41,8 @@ def main():
     from odoo import SUPERUSER_ID, api
     from odoo.fields import Command
 
-    odoo.tools.config.parse_config(["--addons-path", opts.addons_path, "-d", opts.db, "--log-level", "warn"])
+    addons_path = opts.addons_path or default_addons_path()
+    odoo.tools.config.parse_config(["--addons-path", addons_path, "-d", opts.db, "--log-level", "warn"])
     registry = odoo.modules.registry.Registry(opts.db)
     os.makedirs(opts.out, exist_ok=True)
     with registry.cursor() as cr:

@@ -62,13 +62,7 @@ class XingjiClue(models.Model):
 
     def action_view_rectifications(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Rectification Tasks"),
-            "res_model": "xingji.rectification",
-            "view_mode": "kanban,list,form",
-            "domain": [("clue_id", "=", self.id)],
-        }
+        return self.env["xingji.rectification"]._action_view_from(self, "clue_id")
 
     def action_open_finding(self):
         self.ensure_one()

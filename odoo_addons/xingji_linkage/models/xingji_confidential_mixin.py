@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 
@@ -94,11 +96,16 @@ class XingjiConfidentialMixin(models.AbstractModel):
         the author of a posted message, auto-subscription of assignees."""
         if not partner_ids:
             return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        # Records whose scope admits the same partners subscribe in one call.
+        by_allowed = defaultdict(list)
         for record in self:
             allowed = set(record._scope_partners().ids)
-            super(XingjiConfidentialMixin, record)._message_subscribe(
-                [pid for pid in partner_ids if pid in allowed], subtype_ids, customer_ids
-            )
+            by_allowed[tuple(pid for pid in partner_ids if pid in allowed)].append(record.id)
+        for pids, ids in by_allowed.items():
+            if pids:
+                super(XingjiConfidentialMixin, self.browse(ids))._message_subscribe(
+                    list(pids), subtype_ids, customer_ids
+                )
         return True
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):

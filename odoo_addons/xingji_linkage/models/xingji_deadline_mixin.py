@@ -41,9 +41,9 @@ class XingjiDeadlineMixin(models.AbstractModel):
         self.ensure_one()
         users = self._deadline_responsible()
         # sudo: unit heads are looked up to escalate, whatever the rights
-        # of the user whose task is overdue.
-        units = self.env["xingji.unit"].sudo().search([("member_ids", "in", users.ids)])
-        return units.manager_id - users
+        # of the user whose task is overdue. Read through the users' units
+        # so that a cron batch loads them once for all its records.
+        return users.sudo().xingji_unit_ids.manager_id.with_env(self.env) - users
 
     def _deadline_summary(self):
         self.ensure_one()

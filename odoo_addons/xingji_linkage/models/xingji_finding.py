@@ -207,14 +207,7 @@ class XingjiFinding(models.Model):
 
     def action_view_rectifications(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Rectification Tasks"),
-            "res_model": "xingji.rectification",
-            "view_mode": "kanban,list,form",
-            "domain": [("finding_id", "=", self.id)],
-            "context": self._rectification_defaults(),
-        }
+        return self.env["xingji.rectification"]._action_view_from(self, "finding_id", self._rectification_defaults())
 
 
 class XingjiFindingPerson(models.Model):

@@ -314,10 +314,4 @@ class XingjiNotice(models.Model):
 
     def action_view_rectifications(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Rectification Tasks"),
-            "res_model": "xingji.rectification",
-            "view_mode": "kanban,list,form",
-            "domain": [("notice_id", "=", self.id)],
-        }
+        return self.env["xingji.rectification"]._action_view_from(self, "notice_id")

@@ -365,6 +365,19 @@ class XingjiRectification(models.Model):
                 raise UserError(self.env._("Only the issuer of a task or a bureau leader cancels it."))
         self.write({"state": "cancelled"})
 
+    @api.model
+    def _action_view_from(self, source, field_name, context=None):
+        """The tasks set from ``source`` (a finding, notice, meeting,
+        inspection or clue), linked through ``field_name``."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Rectification Tasks"),
+            "res_model": "xingji.rectification",
+            "view_mode": "kanban,list,form",
+            "domain": [(field_name, "=", source.id)],
+            "context": context or {},
+        }
+
     def action_open_source(self):
         self.ensure_one()
         if not self.source_ref:

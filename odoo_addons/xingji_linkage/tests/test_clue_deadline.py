@@ -109,3 +109,23 @@ class TestClueDeadlines(XingjiClueCase):
         cron = self.env.ref("xingji_linkage.ir_cron_clue_deadlines")
         self.assertEqual(cron.model_id.model, "xingji.clue")
         self.assertIn("_cron_deadline_reminders", cron.code)
+
+    def test_cron_query_count_does_not_grow_with_overdue_clues(self):
+        """Reminding and escalating is batched: 3 or 9 overdue drafts cost the same
+        (a first round of 2 warms the caches and is not counted)."""
+        Clue = self.env["xingji.clue"]
+        counts = []
+        for number in (2, 3, 9):
+            with freeze_time("2026-02-06"):
+                clues = Clue.browse()
+                for _i in range(number):
+                    clues |= self._new_clue(date_discovered="2026-02-05")
+            with freeze_time("2026-03-05"):
+                self.env.flush_all()
+                self.env.invalidate_all()
+                start = self.cr.sql_log_count
+                _reminded, overdue = Clue._cron_deadline_reminders()
+                self.env.flush_all()
+                counts.append(self.cr.sql_log_count - start)
+                self.assertEqual(overdue & clues, clues)
+        self.assertEqual(counts[1], counts[2], f"queries for 2, 3 and 9 overdue clues: {counts}")
