@@ -4,7 +4,7 @@
 Run with the Python of the installed Odoo 18, against a database where
 xingji_reports is installed:
 
-  /opt/odoo18-venv/bin/python scripts/bench_quarterly_xlsx.py --db xj_reports \\
+  ODOO_PYTHON scripts/bench_quarterly_xlsx.py --db xj_reports \\
       [--addons-path PATHS] [--count 10000] [--units 5]
 
 Inside ONE transaction that is rolled back at the end (the database is left

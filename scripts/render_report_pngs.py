@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render the demo 线索移送报告表 and 统计表 to PNG for the README.
 
-  /opt/odoo18-venv/bin/python scripts/render_report_pngs.py --db DB [--out docs]
+  ODOO_PYTHON scripts/render_report_pngs.py --db DB [--out docs]
 
 Needs a database with the demo data of xingji_linkage and xingji_reports,
 wkhtmltopdf and poppler-utils (pdftoppm).  Prints as the demo handler 张明

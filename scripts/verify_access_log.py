@@ -5,7 +5,7 @@ Checks, outside any Odoo server, that no entry of the access log was
 deleted, inserted or changed behind the ORM's back (e.g. in SQL).  Run it
 with the Python of the Odoo 18 installation, e.g. from a daily system cron:
 
-  /opt/odoo18-venv/bin/python scripts/verify_access_log.py -c /etc/odoo.conf -d DATABASE
+  ODOO_PYTHON scripts/verify_access_log.py -c /etc/odoo.conf -d DATABASE
 
 Prints the result; the exit code is 0 when the log is intact, 1 when it was
 tampered with (each problem is printed with its 1-based position, oldest
