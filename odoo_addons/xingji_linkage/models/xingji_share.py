@@ -62,7 +62,6 @@ class XingjiShare(models.Model):
     )
     approver_id = fields.Many2one(
         "res.users",
-        string="Approver",
         compute="_compute_approver_id",
         store=True,
         index="btree_not_null",
