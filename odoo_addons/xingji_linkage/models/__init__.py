@@ -2,10 +2,10 @@ from . import xingji_unit
 from . import xingji_violation_type
 from . import xingji_holiday
 from . import xingji_access_log
-from . import xingji_access_grant
 from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import xingji_workflow_mixin
+from . import xingji_access_grant
 from . import res_users
 from . import ir_binary
 from . import xingji_inspection

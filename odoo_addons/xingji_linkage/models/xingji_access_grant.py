@@ -12,7 +12,12 @@ class XingjiAccessGrant(models.Model):
 
     _name = "xingji.access.grant"
     _description = "Confidential Access Grant"
+    _inherit = ["xingji.workflow.mixin"]
     _order = "id desc"
+    _xingji_reference_field = None
+    # A grant is made by an approved request and ended by expiry or
+    # revocation: none of its fields is written by a user.
+    _xingji_workflow_fields = ("res_model", "res_id", "user_id", "date_end", "active", "reason", "request_id")
 
     res_model = fields.Char(string="Model", required=True, index=True, readonly=True)
     res_id = fields.Many2oneReference(
@@ -80,6 +85,6 @@ class XingjiAccessGrant(models.Model):
                 "expire",
                 detail=grant.user_id.name,
             )
-        expired.write({"active": False})
+        expired._xingji_workflow_write({"active": False})
         expired.request_id._mark_expired()
         return expired

@@ -15,6 +15,10 @@ INSPECTION_STATES = [
 # The inspected units learn of an inspection once its report is written:
 # an unannounced check (暗访, 四不两直) is not disclosed in advance.
 DISCLOSED_STATES = ("report", "rectification", "closed")
+# Who runs the inspection: named by its organisers, never by himself.
+ROLE_FIELDS = {"organiser_unit_ids", "leader_id", "team_user_ids", "inspected_unit_ids"}
+# What a recorded random draw decides: changed only by a re-draw.
+DRAWN_FIELDS = {"inspection_type", "inspected_unit_ids", "team_user_ids"}
 
 
 class XingjiInspection(models.Model):
@@ -29,6 +33,7 @@ class XingjiInspection(models.Model):
     _description = "Joint Inspection"
     _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
     _xingji_reference_field = "name"
+    _xingji_workflow_fields = ("state", "date_end")
     _order = "date_start desc, id desc"
 
     name = fields.Char(
@@ -118,17 +123,37 @@ class XingjiInspection(models.Model):
             inspection.rectification_count = len(inspection.rectification_ids)
 
     # ------------------------------------------------------------------ CRUD
-    def write(self, vals):
-        if "inspected_unit_ids" in vals and not self.env.context.get("xingji_from_draw"):
-            drawn = self.filtered(lambda i: i.inspection_type == "random" and i.draw_ids)
-            if drawn:
+    def _user_organises(self, user):
+        """Organisers' members and the team leader run the inspection."""
+        self.ensure_one()
+        return user in self.organiser_unit_ids.member_ids or user == self.leader_id
+
+    def _check_organiser(self):
+        user = self.env.user
+        for inspection in self:
+            if not self.env.su and not inspection._user_organises(user):
                 raise UserError(
                     self.env._(
-                        "The inspected units of %(name)s come from a recorded random draw. "
-                        "Use “Draw” again, with a reason, to change them.",
-                        name=drawn[0].name,
+                        "Only the organisers of %(name)s (%(units)s) and its team leader do this.",
+                        name=inspection.name,
+                        units="、".join(inspection.organiser_unit_ids.mapped("name")) or "-",
                     )
                 )
+
+    def write(self, vals):
+        if not self.env.su:
+            if DRAWN_FIELDS & set(vals):
+                drawn = self.filtered("draw_ids")
+                if drawn:
+                    raise UserError(
+                        self.env._(
+                            "The type, the inspected units and the team of %(name)s come from a "
+                            "recorded random draw. Use “Draw” again, with a reason, to change them.",
+                            name=drawn[0].name,
+                        )
+                    )
+            if ROLE_FIELDS & set(vals):
+                self._check_organiser()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -141,6 +166,7 @@ class XingjiInspection(models.Model):
     # --------------------------------------------------------------- actions
     def action_start(self):
         self._check_state(["plan"])
+        self._check_organiser()
         for inspection in self:
             kinds = set(inspection.organiser_unit_ids.mapped("kind"))
             if not {"supervision", "discipline"} <= kinds:
@@ -159,15 +185,17 @@ class XingjiInspection(models.Model):
                 raise UserError(
                     self.env._("Choose or draw the inspection team of %(name)s first.", name=inspection.name)
                 )
-        self.write({"state": "in_progress"})
+        self._xingji_workflow_write({"state": "in_progress"})
         self.filtered(lambda i: not i.date_start).date_start = fields.Date.context_today(self)
 
     def action_to_report(self):
         self._check_state(["in_progress"])
-        self.write({"state": "report", "date_end": fields.Date.context_today(self)})
+        self._check_organiser()
+        self._xingji_workflow_write({"state": "report", "date_end": fields.Date.context_today(self)})
 
     def action_to_rectification(self):
         self._check_state(["report"])
+        self._check_organiser()
         for inspection in self:
             if not inspection.report_summary or not inspection.report_conclusion:
                 raise UserError(
@@ -176,10 +204,11 @@ class XingjiInspection(models.Model):
                         name=inspection.name,
                     )
                 )
-        self.write({"state": "rectification"})
+        self._xingji_workflow_write({"state": "rectification"})
 
     def action_close(self):
         self._check_state(["rectification"])
+        self._check_organiser()
         open_tasks = self.rectification_ids.filtered(lambda t: t.state not in ("done", "cancelled"))
         if open_tasks:
             raise UserError(
@@ -190,16 +219,17 @@ class XingjiInspection(models.Model):
                     task=open_tasks[0].display_name,
                 )
             )
-        self.write({"state": "closed"})
+        self._xingji_workflow_write({"state": "closed"})
 
     def action_cancel(self):
         self._check_state(["plan", "in_progress", "report"])
+        self._check_organiser()
         for inspection in self:
             if not inspection.cancel_reason:
                 raise UserError(
                     self.env._("Write the reason for cancelling %(name)s first.", name=inspection.name)
                 )
-        self.write({"state": "cancelled"})
+        self._xingji_workflow_write({"state": "cancelled"})
 
     def action_open_draw_wizard(self):
         self.ensure_one()
@@ -223,6 +253,7 @@ class XingjiInspection(models.Model):
         """
         self.ensure_one()
         self._check_state(["plan"])
+        self._check_organiser()
         if self.draw_ids and not (reason or "").strip():
             raise UserError(
                 self.env._(
@@ -242,7 +273,9 @@ class XingjiInspection(models.Model):
             raise UserError(self.env._("Draw at least one inspector."))
         operator = operator or self.env.user
         seed = (seed or "").strip() or secrets.token_hex(8)
-        Draw = self.env["xingji.inspection.draw"]
+        # sudo: draws are recorded only here, after the checks above
+        # (``operator_id`` names the real user).
+        Draw = self.env["xingji.inspection.draw"].sudo()
         units, excluded, inspectors = Draw._draw(seed, unit_pool, inspector_pool, unit_count, inspector_count)
         draw = Draw.create(
             {
@@ -261,7 +294,9 @@ class XingjiInspection(models.Model):
                 "reason": reason,
             }
         )
-        self.with_context(xingji_from_draw=True).write(
+        # sudo: a drawn inspection's type, units and team are written only
+        # here, after the checks above, next to the recorded draw.
+        self.sudo().write(
             {
                 "inspection_type": "random",
                 "inspected_unit_ids": [fields.Command.set(units.ids)],

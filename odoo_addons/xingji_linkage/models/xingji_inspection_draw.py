@@ -70,6 +70,14 @@ class XingjiInspectionDraw(models.Model):
     )
     reason = fields.Text(string="Reason for Re-draw", readonly=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise UserError(
+                self.env._("A draw is recorded only by the “Draw” button of its inspection.")
+            )
+        return super().create(vals_list)
+
     @api.depends("inspection_id.name", "sequence")
     def _compute_display_name(self):
         for draw in self:

@@ -23,6 +23,7 @@ class XingjiMeeting(models.Model):
     _description = "Linkage Meeting"
     _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
     _order = "date_start desc, id desc"
+    _xingji_workflow_fields = ("state", "approver_id", "date_approved")
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -113,7 +114,7 @@ class XingjiMeeting(models.Model):
                 raise UserError(
                     self.env._("Explain why %(name)s is needed before asking for approval.", name=meeting.display_name)
                 )
-        self.write({"state": "to_approve"})
+        self._xingji_workflow_write({"state": "to_approve"})
         leaders = self.env.ref("xingji_linkage.group_xingji_leader").users.filtered(
             lambda u: u.active and not u.share
         )
@@ -129,7 +130,9 @@ class XingjiMeeting(models.Model):
         self._check_state(["to_approve"])
         if not self.env.user.has_group("xingji_linkage.group_xingji_leader"):
             raise UserError(self.env._("Only a bureau leader approves a special meeting."))
-        self.write({"state": "approved", "approver_id": self.env.user.id, "date_approved": fields.Datetime.now()})
+        self._xingji_workflow_write(
+            {"state": "approved", "approver_id": self.env.user.id, "date_approved": fields.Datetime.now()}
+        )
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_refuse(self):
@@ -140,7 +143,7 @@ class XingjiMeeting(models.Model):
             if not (meeting.approval_comment or "").strip():
                 raise UserError(self.env._("Write in “Approval Comment” why the meeting is not approved."))
             meeting.message_post(body=self.env._("Not approved: %(comment)s", comment=meeting.approval_comment))
-        self.write({"state": "draft"})
+        self._xingji_workflow_write({"state": "draft"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_hold(self):
@@ -158,14 +161,14 @@ class XingjiMeeting(models.Model):
             if not (meeting.participant_user_ids or meeting.participant_unit_ids):
                 raise UserError(self.env._("Add the participants of %(name)s first.", name=meeting.display_name))
         vals = {"state": "held"}
-        self.write(vals)
+        self._xingji_workflow_write(vals)
         self.filtered(lambda m: not m.date_start).date_start = fields.Datetime.now()
 
     def action_cancel(self):
         self._check_state(["draft", "to_approve", "approved"])
         if any(not (m.cancel_reason or "").strip() for m in self):
             raise UserError(self.env._("Write the reason for cancelling first."))
-        self.write({"state": "cancelled"})
+        self._xingji_workflow_write({"state": "cancelled"})
 
     def action_apply_decisions(self):
         """Turn the pending decisions into rectification tasks or activities."""
@@ -286,6 +289,25 @@ class XingjiMeetingDecision(models.Model):
     rectification_id = fields.Many2one("xingji.rectification", readonly=True, copy=False)
     applied = fields.Boolean(readonly=True, copy=False)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_apply_fields(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_apply_fields([vals])
+        if not self.env.su and self.filtered("applied"):
+            raise UserError(
+                self.env._("A decision already turned into a task or an activity is kept as it was decided.")
+            )
+        return super().write(vals)
+
+    def _check_apply_fields(self, vals_list):
+        if not self.env.su and any({"applied", "rectification_id"} & set(vals) for vals in vals_list):
+            raise UserError(
+                self.env._("A decision is applied only by the “Turn Decisions into Tasks” button of its meeting.")
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_never_applied(self):
         if any(d.applied for d in self):
@@ -333,6 +355,8 @@ class XingjiMeetingDecision(models.Model):
                     note=decision.name,
                 )
         tasks = self.env["xingji.rectification"].create(task_vals)
+        # sudo: "applied" and the task link are written only here, after the
+        # meeting's state was checked by action_apply_decisions.
         for decision, task in zip(tasks_for, tasks):
-            decision.rectification_id = task
-        self.write({"applied": True})
+            decision.sudo().rectification_id = task
+        self.sudo().write({"applied": True})

@@ -28,6 +28,9 @@ class XingjiNotice(models.Model):
     _description = "Supervision Notice"
     _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin", "xingji.workflow.mixin"]
     _order = "date_sent desc, id desc"
+    _xingji_workflow_fields = (
+        "state", "date_sent", "date_acknowledged", "acknowledged_by_id", "date_answered", "answered_by_id",
+    )
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -215,7 +218,7 @@ class XingjiNotice(models.Model):
             vals = {"state": "sent", "date_sent": fields.Datetime.now()}
             if not notice.date_deadline:
                 vals["date_deadline"] = notice._deadline_from_today(DEFAULT_RESPONSE_WORKING_DAYS)
-            notice.write(vals)
+            notice._xingji_workflow_write(vals)
             responsible = notice._deadline_responsible()
             for user in responsible:
                 notice.activity_schedule(
@@ -228,7 +231,7 @@ class XingjiNotice(models.Model):
     def action_acknowledge(self):
         self._check_state(["sent"])
         self._check_side("target")
-        self.write(
+        self._xingji_workflow_write(
             {"state": "acknowledged", "date_acknowledged": fields.Datetime.now(), "acknowledged_by_id": self.env.user.id}
         )
 
@@ -247,7 +250,7 @@ class XingjiNotice(models.Model):
                     )
             elif not (notice.reply or "").strip():
                 raise UserError(self.env._("Write the answer to %(name)s first.", name=notice.display_name))
-        self.write(
+        self._xingji_workflow_write(
             {"state": "answered", "date_answered": fields.Datetime.now(), "answered_by_id": self.env.user.id}
         )
         self.activity_feedback(["mail.mail_activity_data_todo"])
@@ -263,7 +266,7 @@ class XingjiNotice(models.Model):
         self._check_side("issuer")
         if any(n.direction != "to_unit" for n in self):
             raise UserError(self.env._("Only an answer to a bulletin, advice or talk is accepted by its issuer."))
-        self.write({"state": "accepted"})
+        self._xingji_workflow_write({"state": "accepted"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_ask_again(self):
@@ -278,7 +281,7 @@ class XingjiNotice(models.Model):
                 )
             notice.message_post(body=self.env._("Asked again: %(reason)s", reason=notice.reask_reason))
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self.write({"state": "sent"})
+        self._xingji_workflow_write({"state": "sent"})
         for notice in self:
             for user in notice._deadline_responsible():
                 notice.activity_schedule(
@@ -292,7 +295,7 @@ class XingjiNotice(models.Model):
         self._check_side("issuer")
         if any(not (n.cancel_reason or "").strip() for n in self):
             raise UserError(self.env._("Write the reason for cancelling first."))
-        self.write({"state": "cancelled"})
+        self._xingji_workflow_write({"state": "cancelled"})
 
     def action_create_rectification(self):
         self.ensure_one()

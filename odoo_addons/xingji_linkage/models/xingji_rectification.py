@@ -25,6 +25,9 @@ class XingjiRectification(models.Model):
     _description = "Rectification Task"
     _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin", "xingji.workflow.mixin"]
     _order = "priority desc, date_deadline, id desc"
+    _xingji_workflow_fields = ("state", "date_submitted", "date_done", "verified_by_id")
+    # The source's links: their names are shown only to who may read them.
+    _xingji_masked_link_fields = ("finding_id", "notice_id", "meeting_id", "inspection_id", "clue_id")
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -45,7 +48,7 @@ class XingjiRectification(models.Model):
         group_expand="_group_expand_states",
     )
     source_ref = fields.Reference(
-        selection="_selection_source_models", string="Source", tracking=True,
+        selection="_selection_source_models", string="Source",
         help="The finding, notice, meeting or clue this task comes from.",
     )
     finding_id = fields.Many2one(
@@ -178,19 +181,22 @@ class XingjiRectification(models.Model):
             else:
                 task.deadline_color = 0
 
-    @api.depends("responsible_unit_id.member_ids", "create_uid")
+    @api.depends("responsible_unit_id.member_ids", "issuer_unit_id.member_ids", "create_uid")
     @api.depends_context("uid")
     def _compute_can_edit_terms(self):
         for task in self:
             task.can_edit_terms = task._user_may_edit_terms(self.env.user)
 
     def _user_may_edit_terms(self, user):
-        """The issuer side sets the terms; the unit only if it set the task itself."""
+        """The issuer sets the terms: whoever created the task or a member
+        of the issuing unit. Nobody else (an unrelated oversight user
+        included) names himself verifier or changes the deadline."""
         self.ensure_one()
+        if not self.id or user == self.create_uid:
+            return True
         return (
-            not self.id
-            or user == self.create_uid
-            or user not in self.responsible_unit_id.member_ids
+            user in self.issuer_unit_id.member_ids
+            and user not in self.responsible_unit_id.member_ids
         )
 
     # ---------------------------------------------------- deadline mixin API
@@ -282,12 +288,10 @@ class XingjiRectification(models.Model):
                         unit=task.responsible_unit_id.name,
                     )
                 )
+            # The verifier the issuer named; without one, the issuer side.
             allowed = user == task.verifier_id or user == task.create_uid or user.has_group(
                 "xingji_linkage.group_xingji_leader"
-            ) or (not task.verifier_id and (
-                user.has_group("xingji_linkage.group_xingji_discipline")
-                or user.has_group("xingji_linkage.group_xingji_supervision")
-            ))
+            ) or (not task.verifier_id and user in task.issuer_unit_id.member_ids)
             if not allowed:
                 raise UserError(
                     self.env._(
@@ -300,7 +304,7 @@ class XingjiRectification(models.Model):
     def action_start(self):
         self._check_state(["todo"])
         self._check_unit_member()
-        self.write({"state": "doing"})
+        self._xingji_workflow_write({"state": "doing"})
 
     def action_submit(self):
         self._check_state(["doing"])
@@ -317,7 +321,7 @@ class XingjiRectification(models.Model):
                         task=task.display_name,
                     )
                 )
-        self.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+        self._xingji_workflow_write({"state": "submitted", "date_submitted": fields.Datetime.now()})
         for task in self:
             verifier = task.verifier_id or task.create_uid
             if verifier:
@@ -330,7 +334,7 @@ class XingjiRectification(models.Model):
     def action_verify(self):
         self._check_state(["submitted"])
         self._check_can_verify()
-        self.write(
+        self._xingji_workflow_write(
             {"state": "done", "date_done": fields.Datetime.now(), "verified_by_id": self.env.user.id}
         )
         self.activity_feedback(["mail.mail_activity_data_todo"])
@@ -349,7 +353,7 @@ class XingjiRectification(models.Model):
             task.message_post(
                 body=self.env._("Sent back: %(comment)s", comment=task.verification_comment)
             )
-        self.write({"state": "doing"})
+        self._xingji_workflow_write({"state": "doing"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_cancel(self):
@@ -363,7 +367,7 @@ class XingjiRectification(models.Model):
                 "xingji_linkage.group_xingji_leader"
             ):
                 raise UserError(self.env._("Only the issuer of a task or a bureau leader cancels it."))
-        self.write({"state": "cancelled"})
+        self._xingji_workflow_write({"state": "cancelled"})
 
     @api.model
     def _action_view_from(self, source, field_name, context=None):

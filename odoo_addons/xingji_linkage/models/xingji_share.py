@@ -22,8 +22,13 @@ class XingjiShare(models.Model):
     _description = "Shared Information"
     # The mixin comes first so that its follower and notification filters
     # run before mail.thread's own methods (which do not call super()).
-    _inherit = ["xingji.confidential.mixin", "mail.thread"]
+    _inherit = ["xingji.confidential.mixin", "xingji.workflow.mixin", "mail.thread"]
     _order = "id desc"
+    _xingji_reference_field = None
+    # The approver is fixed from the category when the item is filed (or
+    # moved to another category), never by hand: a later change of the
+    # category's approver does not open past items to the new one.
+    _xingji_workflow_fields = ("approver_id",)
     _mail_post_access = "read"
     _check_company_auto = True
 
@@ -54,6 +59,15 @@ class XingjiShare(models.Model):
         required=True,
         index=True,
         tracking=True,
+    )
+    approver_id = fields.Many2one(
+        "res.users",
+        compute="_compute_approver_id",
+        store=True,
+        index="btree_not_null",
+        tracking=True,
+        help="The category's named approver when the item was filed in it; when empty, the "
+        "head of the owner unit approves.",
     )
     owner_unit_id = fields.Many2one(
         "xingji.unit",
@@ -102,6 +116,14 @@ class XingjiShare(models.Model):
         for share in self:
             share.grade = share.category_id.default_grade or share.grade or "gated"
 
+    @api.depends("category_id")
+    def _compute_approver_id(self):
+        # Depends on the category only, not on its approver: the approver
+        # is fixed when the item enters the category.
+        for share in self:
+            # sudo: the category's approver is configuration, read to stamp it.
+            share.approver_id = share.category_id.sudo().approver_id
+
     def _compute_request_count(self):
         groups = self.env["xingji.share.request"]._read_group(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
@@ -125,7 +147,7 @@ class XingjiShare(models.Model):
             "unit_ids.parent_id.manager_id",
             "user_ids",
             "category_id.include_managers",
-            "category_id.approver_id",
+            "approver_id",
         ]
 
     def _get_scope_users(self):
@@ -136,7 +158,7 @@ class XingjiShare(models.Model):
         on.  The creator is not added: a gated item belongs to its owner unit.
         """
         self.ensure_one()
-        users = self.owner_unit_id.member_ids | self.category_id.approver_id
+        users = self.owner_unit_id.member_ids | self.approver_id
         if self.grade == "scoped":
             users |= self.unit_ids.member_ids | self.user_ids
             if self.category_id.include_managers:
@@ -146,7 +168,7 @@ class XingjiShare(models.Model):
 
     def _get_access_approvers(self):
         self.ensure_one()
-        return self.category_id.approver_id or self.owner_unit_id.manager_id
+        return self.approver_id or self.owner_unit_id.manager_id
 
     def _get_access_revokers(self):
         self.ensure_one()
@@ -229,15 +251,17 @@ class XingjiShare(models.Model):
                             "Choose one of your units as owner unit.",
                         )
                     )
-        shares._check_grade_lowering(
-            {share.id: share.category_id.default_grade for share in shares}
-        )
+        if not self.env.su:
+            shares._check_grade_lowering(
+                {share.id: share.category_id.default_grade for share in shares}
+            )
         shares._attach_files()
         return shares
 
     def write(self, vals):
         previous = {}
-        if "grade" in vals or "category_id" in vals:
+        # A superuser write is a step's own (e.g. _change_grade), which logs it.
+        if ("grade" in vals or "category_id" in vals) and not self.env.su:
             previous = {share.id: share.grade for share in self}
         res = super().write(vals)
         if previous:
@@ -245,6 +269,28 @@ class XingjiShare(models.Model):
         if "attachment_ids" in vals:
             self._attach_files()
         return res
+
+    def copy_data(self, default=None):
+        """A copy keeps its source's grade and scope: it is never a way to
+        lower a grade. A strict-approval item is not copied at all (its
+        content stays where every reading of it is logged)."""
+        default = dict(default or {})
+        if not self.env.su:
+            gated = self.filtered(lambda s: s.grade == "gated")
+            if gated:
+                raise UserError(
+                    self.env._(
+                        "\"%(name)s\" is shared under strict approval and is not copied. Create "
+                        "a new item if you need one.",
+                        name=gated[0].name,
+                    )
+                )
+        vals_list = super().copy_data(default=default)
+        for share, vals in zip(self, vals_list):
+            asked = vals.get("grade")
+            if not asked or GRADE_RANK.get(asked, -1) < GRADE_RANK[share.grade]:
+                vals["grade"] = share.grade
+        return vals_list
 
     def _attach_files(self):
         """Bind uploaded files to their item so the item's rules protect them.
@@ -275,33 +321,39 @@ class XingjiShare(models.Model):
             if loose:
                 loose.write({"res_model": share._name, "res_id": share.id})
 
+    def _grade_change_sensitive(self, old):
+        self.ensure_one()
+        return "gated" in (old, self.grade, self.category_id.default_grade)
+
     def _check_grade_lowering(self, previous):
         """Lowering the grade of a gated item, or of an item of a gated
-        category, needs its approver and a reason; every grade change of
-        such an item is logged."""
-        reason = self.env.context.get("xingji_grade_change_reason")
-        Log = self.env["xingji.access.log"]
+        category, happens only through :meth:`_change_grade` (its approver
+        and a reason); every other grade change of such an item is logged."""
         for share in self:
             old = previous.get(share.id)
-            if not old or old == share.grade:
+            if not old or old == share.grade or not share._grade_change_sensitive(old):
                 continue
-            sensitive = "gated" in (old, share.grade, share.category_id.default_grade)
-            if not sensitive:
-                continue
-            if GRADE_RANK[share.grade] < GRADE_RANK[old] and not self.env.su:
+            if GRADE_RANK[share.grade] < GRADE_RANK[old]:
                 # sudo: the approvers may include users and units the editor cannot read.
                 approvers = share.sudo()._get_access_approvers()
-                if not reason or self.env.user not in approvers:
-                    raise UserError(
-                        self.env._(
-                            "Lowering the grade of \"%(name)s\" needs approval. Ask %(approvers)s "
-                            "to change it with the Change Grade button and a reason.",
-                            name=share.name,
-                            approvers=", ".join(approvers.mapped("name"))
-                            or self.env._("the head of the owner unit"),
-                        )
+                raise UserError(
+                    self.env._(
+                        "Lowering the grade of \"%(name)s\" needs approval. Ask %(approvers)s "
+                        "to change it with the Change Grade button and a reason.",
+                        name=share.name,
+                        approvers=", ".join(approvers.mapped("name"))
+                        or self.env._("the head of the owner unit"),
                     )
-            labels = dict(self._fields["grade"]._description_selection(self.env))
+                )
+        self._log_grade_change(previous)
+
+    def _log_grade_change(self, previous, reason=None):
+        Log = self.env["xingji.access.log"]
+        labels = dict(self._fields["grade"]._description_selection(self.env))
+        for share in self:
+            old = previous.get(share.id)
+            if not old or old == share.grade or not share._grade_change_sensitive(old):
+                continue
             detail = self.env._(
                 "%(old)s → %(new)s", old=labels.get(old, old), new=labels[share.grade]
             )
@@ -314,6 +366,41 @@ class XingjiShare(models.Model):
                 body=self.env._("Grade changed: %(detail)s", detail=detail),
                 subtype_xmlid="mail.mt_note",
             )
+
+    def _change_grade(self, grade, reason):
+        """The Change Grade step: the item's approver lowers a sensitive
+        grade; whoever may edit the item changes any other. The reason is
+        an argument, written to the access log and the chatter."""
+        self.ensure_one()
+        if grade not in GRADE_RANK:
+            raise UserError(self.env._("Choose one of the sharing grades."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the grade change."))
+        old = self.grade
+        if old == grade:
+            return False
+        lowering = GRADE_RANK[grade] < GRADE_RANK[old]
+        if lowering and self._grade_change_sensitive(old):
+            # sudo: the approver is read whatever the user may read.
+            approvers = self.sudo()._get_access_approvers()
+            if self.env.user not in approvers:
+                raise UserError(
+                    self.env._(
+                        "Lowering the grade of \"%(name)s\" needs approval. Ask %(approvers)s "
+                        "to change it.",
+                        name=self.name,
+                        approvers=", ".join(approvers.mapped("name"))
+                        or self.env._("the head of the owner unit"),
+                    )
+                )
+        else:
+            self.check_access("write")
+        # sudo: the approver (e.g. a named approver outside the owner unit)
+        # decides the grade without write rights on the item; the checks
+        # above are the approval; the change is logged below with the reason.
+        self.sudo().write({"grade": grade})
+        self._log_grade_change({self.id: old}, reason=reason)
+        return True
 
     def export_data(self, fields_to_export):
         """Exports of gated items are written to the access log."""

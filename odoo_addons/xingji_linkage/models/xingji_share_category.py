@@ -20,11 +20,15 @@ class XingjiShareCategory(models.Model):
 
     _name = "xingji.share.category"
     _description = "Shared Information Category"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.workflow.mixin"]
     _order = "sequence, id"
+    _xingji_reference_field = None
+    # A lowering of a strict-approval category waits for a leader: the
+    # request is stamped by "Change Default Grade", never written by hand.
+    _xingji_workflow_fields = ("requested_grade", "requested_reason", "requested_by_id")
 
     name = fields.Char(required=True, translate=True, tracking=True)
-    sequence = fields.Integer(default=10)
+    sequence = fields.Integer(default=10, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
     default_grade = fields.Selection(
         SHARE_GRADES,
@@ -43,12 +47,13 @@ class XingjiShareCategory(models.Model):
     )
     include_managers = fields.Boolean(
         string="Include Heads of Named Units",
+        tracking=True,
         help="For designated-scope items: the heads of the parent units of the named units "
         "and the heads of the named users' units read the item too.",
     )
-    description = fields.Text()
+    description = fields.Text(tracking=True)
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        "res.company", required=True, index=True, tracking=True, default=lambda self: self.env.company
     )
 
     requested_grade = fields.Selection(
@@ -56,11 +61,14 @@ class XingjiShareCategory(models.Model):
         string="Requested Default Grade",
         readonly=True,
         copy=False,
+        tracking=True,
         help="A lower default grade asked for a strict-approval category, awaiting a bureau "
         "leader's approval.",
     )
-    requested_reason = fields.Text(readonly=True, copy=False)
-    requested_by_id = fields.Many2one("res.users", string="Requested by", readonly=True, copy=False)
+    requested_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    requested_by_id = fields.Many2one(
+        "res.users", string="Requested by", readonly=True, copy=False, tracking=True
+    )
     can_approve_grade = fields.Boolean(compute="_compute_can_approve_grade")
 
     @api.depends_context("uid")
@@ -73,9 +81,9 @@ class XingjiShareCategory(models.Model):
             )
 
     def write(self, vals):
-        if "default_grade" in vals and not self.env.su and not self.env.context.get(
-            "xingji_category_grade_approved"
-        ):
+        # Only action_approve_grade (a leader's decision, written with
+        # sudo) lowers a strict-approval category; no context opens this.
+        if "default_grade" in vals and not self.env.su:
             new = vals["default_grade"]
             for category in self:
                 if category.default_grade == "gated" and GRADE_RANK[new] < GRADE_RANK["gated"]:
@@ -109,7 +117,8 @@ class XingjiShareCategory(models.Model):
             "%(old)s → %(new)s", old=labels[self.default_grade], new=labels[grade]
         )
         if self.default_grade == "gated" and GRADE_RANK[grade] < GRADE_RANK["gated"]:
-            self.write(
+            self.check_access("write")
+            self._xingji_workflow_write(
                 {
                     "requested_grade": grade,
                     "requested_reason": reason,
@@ -133,8 +142,9 @@ class XingjiShareCategory(models.Model):
                     summary=self.env._("Approve lowering the grade of %(name)s", name=self.name),
                 )
             return False
-        self.with_context(xingji_category_grade_approved=True).write({"default_grade": grade})
-        if "gated" in (grade, self.default_grade):
+        old = self.default_grade
+        self.write({"default_grade": grade})
+        if "gated" in (grade, old):
             self.env["xingji.access.log"]._log(self, "grade", detail=f"{detail}: {reason}")
         self.message_post(
             body=self.env._("Default grade changed (%(detail)s): %(reason)s", detail=detail, reason=reason)
@@ -163,7 +173,7 @@ class XingjiShareCategory(models.Model):
             )
             # sudo: the leader approves without configuration rights; the
             # check above is the approval.
-            category.sudo().with_context(xingji_category_grade_approved=True).write(
+            category.sudo().write(
                 {
                     "default_grade": category.requested_grade,
                     "requested_grade": False,

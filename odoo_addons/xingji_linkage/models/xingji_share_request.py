@@ -29,9 +29,16 @@ class XingjiShareRequest(models.Model):
 
     _name = "xingji.share.request"
     _description = "Access Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "xingji.deadline.mixin", "xingji.workflow.mixin"]
     _order = "id desc"
     _mail_post_access = "read"
+    _xingji_reference_field = None
+    # Everything but the request itself (record, beneficiary, reason, end
+    # date) is stamped by the workflow.
+    _xingji_workflow_fields = (
+        "state", "requester_id", "res_name", "approver_ids", "owner_user_ids", "comment",
+        "decided_by_id", "date_decided", "revoke_reason", "grant_id",
+    )
 
     res_model = fields.Char(string="Model", required=True, index=True, readonly=True)
     res_id = fields.Many2oneReference(
@@ -129,24 +136,50 @@ class XingjiShareRequest(models.Model):
         # sudo: the requester is by definition outside the record's scope.
         return self.env[self.res_model].sudo().browse(self.res_id).exists()
 
+    def _refuse_unknown_target(self):
+        """One answer for a record that does not exist and for one the
+        requester may not ask about: same class, same text, naming nothing."""
+        raise UserError(
+            self.env._(
+                "This record cannot be requested: it does not exist, or only members of its "
+                "knowledge scope may ask access to it. Ask a member of the scope to request "
+                "access for you."
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
+        # The user's own values are checked before the workflow stamps them.
+        self._xingji_check_workflow_vals(vals_list, creating=True)
+        self._xingji_check_link_vals(vals_list)
         # Defaults (the record a request is opened from) are needed to check.
         vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         for vals in vals_list:
             model = vals.get("res_model")
             if model not in self.env or "scope_user_ids" not in self.env[model]._fields:
                 raise UserError(self.env._("Access can only be requested to a confidential record."))
+            res_id = vals.get("res_id")
             # sudo: see _target.
-            target = self.env[model].sudo().browse(vals.get("res_id") or 0).exists()
-            if not target:
-                raise UserError(self.env._("The requested record does not exist any more."))
-            beneficiary = self.env["res.users"].browse(vals.get("user_id") or self.env.uid)
+            target = self.env[model].sudo().browse(res_id if isinstance(res_id, int) else 0).exists()
             requester = self.env.user
             if self.env.su and vals.get("requester_id"):
                 # Data files (demo) load as superuser on behalf of someone.
                 requester = self.env["res.users"].browse(vals["requester_id"])
+            if not target:
+                self._refuse_unknown_target()
+            in_scope = requester in target.scope_user_ids
+            if not in_scope and not target._access_request_open_to_outsiders():
+                # A hidden record answers as an absent one.
+                self._refuse_unknown_target()
+            beneficiary = self.env["res.users"].browse(vals.get("user_id") or self.env.uid)
+            if beneficiary != requester and not in_scope:
+                raise UserError(
+                    self.env._(
+                        "Only members of the knowledge scope of a record may ask access for a "
+                        "colleague. Ask for yourself instead."
+                    )
+                )
             if vals.get("date_end") and fields.Date.to_date(vals["date_end"]) <= today:
                 raise UserError(
                     self.env._("The access must end after today: choose a later Until date.")
@@ -156,24 +189,6 @@ class XingjiShareRequest(models.Model):
                     self.env._(
                         "%(user)s can already read \"%(record)s\": no request is needed.",
                         user=beneficiary.name,
-                        record=target.display_name,
-                    )
-                )
-            if (
-                requester not in target.scope_user_ids
-                and not target._access_request_open_to_outsiders()
-            ):
-                raise UserError(
-                    self.env._(
-                        "Ask a member of the knowledge scope of this record to request access "
-                        "for you.",
-                    )
-                )
-            if beneficiary != requester and requester not in target.scope_user_ids:
-                raise UserError(
-                    self.env._(
-                        "Only members of the knowledge scope of \"%(record)s\" may ask access for a "
-                        "colleague. Ask for yourself instead.",
                         record=target.display_name,
                     )
                 )
@@ -224,7 +239,9 @@ class XingjiShareRequest(models.Model):
                     "date_deadline": self._deadline_from_today(3),
                 }
             )
-        requests = super().create(vals_list)
+        # sudo: the stamps above (requester, approvers, owners) were set by
+        # this method after its checks; sudo() keeps env.uid as creator.
+        requests = super(XingjiShareRequest, self.sudo()).create(vals_list).sudo(self.env.su)
         Log = self.env["xingji.access.log"]
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for request in requests:
@@ -332,8 +349,7 @@ class XingjiShareRequest(models.Model):
                     "request_id": request.id,
                 }
             )
-            # sudo: requesters hold no write right on their own request.
-            request.sudo().write(
+            request._xingji_workflow_write(
                 {
                     "state": "approved",
                     "comment": comment or False,
@@ -365,8 +381,7 @@ class XingjiShareRequest(models.Model):
         self._check_decider()
         if not comment:
             raise UserError(self.env._("Say why the request is rejected: the comment is required."))
-        # sudo: see action_approve.
-        self.sudo().write(
+        self._xingji_workflow_write(
             {
                 "state": "rejected",
                 "comment": comment,
@@ -408,7 +423,7 @@ class XingjiShareRequest(models.Model):
             raise UserError(self.env._("Say why the access is revoked: the reason is required."))
         # sudo: grants and requests are written only through these checks.
         self.grant_id.sudo().write({"active": False})
-        self.sudo().write({"state": "revoked", "revoke_reason": reason})
+        self._xingji_workflow_write({"state": "revoked", "revoke_reason": reason})
         for request in self:
             Log._log(request._target(), "revoke", detail=request.user_id.name)
             request._post_on_target(
@@ -425,8 +440,8 @@ class XingjiShareRequest(models.Model):
     def _mark_expired(self):
         """Called by the grant expiry cron for the grants that ended."""
         approved = self.filtered(lambda r: r.state == "approved")
-        # sudo: requests change state only through checked actions; expiry is one.
-        approved.sudo().write({"state": "expired"})
+        # Expiry is a transition: the grant's end date passed.
+        approved._xingji_workflow_write({"state": "expired"})
         for request in approved:
             request._post_on_target(
                 self.env._(

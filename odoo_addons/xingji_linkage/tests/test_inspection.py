@@ -174,7 +174,8 @@ class TestInspection(RectCase):
         member = self.inspection.team_user_ids[0]
         self.assertTrue(Inspection.with_user(member).search([("id", "=", self.inspection.id)]))
         # A handler drawn into the team (group user only) may write the report.
-        self.inspection.team_user_ids = [(4, self.handler2.id)]
+        # (fixture: sudo, a drawn team changes only by a re-draw)
+        self.inspection.sudo().team_user_ids = [(4, self.handler2.id)]
         self.inspection.with_user(self.handler2).write({"report_summary": "<p>检查组撰写</p>"})
         # The configuration manager sees none of it.
         with mute_logger("odoo.addons.base.models.ir_model"), self.assertRaises(AccessError):

@@ -188,6 +188,14 @@ class TestShareGradeChange(ShareCase):
     def test_named_approver_decides_grade(self):
         self.cat_gated.approver_id = self.user_discipline
         self.env.flush_all()  # end of the configuration request
+        # Past items keep the approver they were filed with: the new one
+        # does not read them. Items filed from now on are his to decide.
+        with self.assertRaises(AccessError):
+            self.share_gated.with_user(self.user_discipline).read(["name"])
+        self.share_gated = self.env["xingji.share"].with_user(self.user_handler).create(
+            {"name": "Gated item 2", "category_id": self.cat_gated.id, "body": "<p>secret</p>"}
+        )
+        self.assertEqual(self.share_gated.approver_id, self.user_discipline)
         # The named approver knows the items they decide on.
         self.assertTrue(self.share_gated.with_user(self.user_discipline).read(["name"]))
         Wizard = self.env["xingji.share.grade.wizard"]

@@ -127,6 +127,12 @@ class TestShareRequest(ShareCase):
     @mute_logger("odoo.addons.base.models.ir_rule")
     def test_named_approver_per_category(self):
         self.cat_gated.approver_id = self.user_discipline
+        # The approver is fixed when an item is filed: a past item keeps its
+        # own (the unit head); a new one gets the category's named approver.
+        self.assertEqual(self._request(self.user_supervision).approver_ids, self.user_unit_manager)
+        self.share_gated = self.env["xingji.share"].with_user(self.user_handler).create(
+            {"name": "Gated item 2", "category_id": self.cat_gated.id, "body": "<p>secret</p>"}
+        )
         request = self._request(self.user_leader)
         self.assertEqual(request.approver_ids, self.user_discipline)
         with self.assertRaises(UserError):

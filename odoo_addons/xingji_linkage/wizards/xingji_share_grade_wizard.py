@@ -1,15 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
-from ..models.xingji_share_category import GRADE_RANK, SHARE_GRADES
+from ..models.xingji_share_category import SHARE_GRADES
 
 
 class XingjiShareGradeWizard(models.TransientModel):
     """Change the grade of a shared item, with the reason on record.
 
     Lowering a strict-approval grade is allowed to the item's approver only
-    (``xingji.share._check_grade_lowering``).  For a category (its default
+    (``xingji.share._change_grade``).  For a category (its default
     grade), lowering a strict-approval category waits for a bureau leader.
     """
 
@@ -32,23 +31,5 @@ class XingjiShareGradeWizard(models.TransientModel):
         if self.category_id:
             self.category_id._change_default_grade(self.grade, self.reason)
             return {"type": "ir.actions.act_window_close"}
-        share = self.share_id.with_context(xingji_grade_change_reason=self.reason)
-        lowering = GRADE_RANK[self.grade] < GRADE_RANK[share.grade]
-        if lowering and "gated" in (share.grade, share.category_id.default_grade):
-            approvers = share._get_access_approvers()
-            if self.env.user not in approvers:
-                raise UserError(
-                    self.env._(
-                        "Lowering the grade of \"%(name)s\" needs approval. Ask %(approvers)s "
-                        "to change it.",
-                        name=share.name,
-                        approvers=", ".join(approvers.mapped("name"))
-                        or self.env._("the head of the owner unit"),
-                    )
-                )
-            # sudo: the approver (e.g. a named approver outside the owner
-            # unit) decides the grade without write rights on the item; the
-            # change is logged in their name.
-            share = share.sudo()
-        share.write({"grade": self.grade})
+        self.share_id._change_grade(self.grade, self.reason)
         return {"type": "ir.actions.act_window_close"}
