@@ -59,7 +59,9 @@ class XingjiClueMaterial(models.Model):
             )
             if not files:
                 continue
-            if files.filtered(lambda a: a.res_id or a.res_field):
+            # The upload widget binds a new file to the line itself.
+            own_line = files.filtered(lambda a, m=material: (a.res_model, a.res_id) == (m._name, m.id))
+            if (files - own_line).filtered(lambda a: a.res_id or a.res_field):
                 raise ValidationError(
                     self.env._(
                         "A file of another record cannot be listed in the materials of %(clue)s: "
@@ -69,5 +71,12 @@ class XingjiClueMaterial(models.Model):
                 )
             if not self.env.su and files.filtered(lambda a: a.create_uid != self.env.user):
                 raise ValidationError(self.env._("Only files you uploaded yourself can be attached."))
-            # As the user: ir.attachment checks the target clue and the freeze.
-            files.sudo(False).write({"res_model": clue._name, "res_id": clue.id})
+            loose = (files - own_line).sudo(False)
+            if loose:
+                # As the user: ir.attachment checks the target clue.
+                loose.write({"res_model": clue._name, "res_id": clue.id})
+            if own_line:
+                # sudo: a file uploaded on this line moves to its clue, which
+                # the user may edit (checked by the write of the line above);
+                # ir.attachment never lets a bound file move by itself.
+                own_line.write({"res_model": clue._name, "res_id": clue.id})

@@ -83,3 +83,58 @@ class TestAttackSideChannels(LeaksAttackCase):
                             ["res_model", "res_id", "summary"])
             self.assertFalse(self._about_clue(rows, "res_model", "res_id"), user.login)
         self.assertRpcRefused(self.outsider, "mail.activity", "read", self.activity.ids, ["summary"])
+
+
+@tagged("post_install", "-at_install")
+class TestAttackFindings(LeaksAttackCase):
+    """Issue 9 item 10: a finding naming persons, once serious or referred,
+    follows the need-to-know and 回避 rules of a clue."""
+
+    def setUp(self):
+        super().setUp()
+        self.inspection = self.env["xingji.inspection"].create(
+            {
+                "title": "专项督查",
+                "inspection_type": "special",
+                "organiser_unit_ids": [(6, 0, [self.unit_supervision.id])],
+                "leader_id": self.user_supervision.id,
+                "team_user_ids": [(6, 0, [self.user_supervision.id])],
+                "inspected_unit_ids": [(6, 0, [self.unit_enforcement.id])],
+                "scope": "2026年行政处罚案卷",
+            }
+        )
+        self.inspection.sudo().write({"state": "in_progress"})
+        Finding = self.env["xingji.finding"].with_user(self.user_supervision)
+        values = {
+            "inspection_id": self.inspection.id,
+            "unit_id": self.unit_enforcement.id,
+            "description": "未经法制审核作出处罚决定",
+            "person_ids": [(0, 0, {"name": "王某", "user_id": self.reported.id})],
+        }
+        self.serious = Finding.create(dict(values, name="严重问题", severity="serious"))
+        self.general = Finding.create(dict(values, name="一般问题", severity="general"))
+        self.inspection.sudo().write({"state": "report"})
+
+    def _names(self, user, model="xingji.finding"):
+        rows = self.rpc(user, model, "search_read", [], ["display_name"])
+        return {row["id"] for row in rows}
+
+    def test_serious_finding_only_to_its_scope(self):
+        self.assertTrue(self.serious.is_confidential)
+        self.assertFalse(self.general.is_confidential)
+        # The named person (a leader), another leader outside the
+        # inspection, the inspected unit after the report.
+        for user in (self.reported, self.user_leader, self.user_handler, self.outsider):
+            self.assertNotIn(self.serious.id, self._names(user), user.login)
+            persons = self.rpc(user, "xingji.finding.person", "search_read",
+                               [("finding_id", "=", self.serious.id)], ["name"])
+            self.assertFalse(persons, user.login)
+            self.assertRpcRefused(user, "xingji.finding", "read", self.serious.ids, ["description"])
+            followers = self.rpc(user, "mail.followers", "search_read",
+                                 [("res_model", "=", "xingji.finding"), ("res_id", "=", self.serious.id)], ["id"])
+            self.assertFalse(followers, user.login)
+        # The general finding keeps its readers.
+        self.assertIn(self.general.id, self._names(self.user_leader))
+        self.assertIn(self.general.id, self._names(self.user_handler))
+        # The team reads the serious one.
+        self.assertIn(self.serious.id, self._names(self.user_supervision))
