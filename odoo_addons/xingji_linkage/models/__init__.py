@@ -29,3 +29,9 @@ from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
+from . import mail_followers
+from . import mail_message
+from . import mail_notification
+from . import mail_tracking_value
+from . import mail_activity
+from . import ir_attachment

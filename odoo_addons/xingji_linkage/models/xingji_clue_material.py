@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class XingjiClueMaterial(models.Model):
@@ -43,12 +44,39 @@ class XingjiClueMaterial(models.Model):
 
     def _attach_to_clue(self):
         """Files of the material list belong to the clue itself, so that the
-        clue's need-to-know rule guards every download."""
+        clue's need-to-know rule guards every download.
+
+        Only the user's own loose uploads are bound to the clue; a file of
+        another record (another clue, a shared item he was granted) is never
+        pulled in: it would outlive its own record's knowledge scope.
+        """
         for material in self:
-            files = material.attachment_ids.filtered(
-                lambda a, c=material.clue_id: a.res_model != c._name or a.res_id != c.id
+            clue = material.clue_id
+            # sudo: the binding of the linked files is read whatever the
+            # user's rights on them; nothing is shown.
+            files = material.sudo().attachment_ids.filtered(
+                lambda a, c=clue: (a.res_model, a.res_id) != (c._name, c.id)
             )
-            if files:
-                # sudo: re-parenting attachments the user just uploaded; the
-                # clue's own access was checked by the write above.
-                files.sudo().write({"res_model": material.clue_id._name, "res_id": material.clue_id.id})
+            if not files:
+                continue
+            # The upload widget binds a new file to the line itself.
+            own_line = files.filtered(lambda a, m=material: (a.res_model, a.res_id) == (m._name, m.id))
+            if (files - own_line).filtered(lambda a: a.res_id or a.res_field):
+                raise ValidationError(
+                    self.env._(
+                        "A file of another record cannot be listed in the materials of %(clue)s: "
+                        "upload a copy of your own instead.",
+                        clue=clue.name,
+                    )
+                )
+            if not self.env.su and files.filtered(lambda a: a.create_uid != self.env.user):
+                raise ValidationError(self.env._("Only files you uploaded yourself can be attached."))
+            loose = (files - own_line).sudo(False)
+            if loose:
+                # As the user: ir.attachment checks the target clue.
+                loose.write({"res_model": clue._name, "res_id": clue.id})
+            if own_line:
+                # sudo: a file uploaded on this line moves to its clue, which
+                # the user may edit (checked by the write of the line above);
+                # ir.attachment never lets a bound file move by itself.
+                own_line.write({"res_model": clue._name, "res_id": clue.id})

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .xingji_confidential_mixin import XingjiConfidentialMixin
 from .xingji_routing_rule import CADRE_RANKS
 
 
@@ -10,7 +11,10 @@ class XingjiFinding(models.Model):
 
     _name = "xingji.finding"
     _description = "Inspection Finding"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # A finding that names persons is confidential once serious or referred
+    # (xingji.confidential.mixin, first so that its follower and
+    # notification filters run before mail.thread's).
+    _inherit = ["xingji.confidential.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "inspection_id desc, sequence, id"
 
     name = fields.Char(string="Problem", required=True, tracking=True)
@@ -51,10 +55,107 @@ class XingjiFinding(models.Model):
         index=True,
         tracking=True,
     )
+    is_referred = fields.Boolean(
+        string="Referred", readonly=True, copy=False,
+        help="A clue was started from this finding.",
+    )
+    is_confidential = fields.Boolean(
+        compute="_compute_is_confidential",
+        store=True,
+        index=True,
+        help="A finding that names persons and is serious or referred follows the need-to-know and "
+        "回避 rules of a clue: only the inspection's organisers and team and the clue's knowledge "
+        "scope read it, never a named person.",
+    )
     # No One2many to the clues: a clue is confidential, and an x2many would
     # bypass its need-to-know rule; the count and the button search instead.
     clue_count = fields.Integer(compute="_compute_clue_count")
     company_id = fields.Many2one(related="inspection_id.company_id", store=True, index=True)
+
+    @api.depends("severity", "is_referred", "person_ids")
+    def _compute_is_confidential(self):
+        for finding in self:
+            finding.is_confidential = bool(finding.person_ids) and (
+                finding.severity == "serious" or finding.is_referred
+            )
+
+    # ------------------------------------------------- knowledge scope
+    def _scope_depends(self):
+        return super()._scope_depends() + [
+            "is_confidential",
+            "person_ids.user_id",
+            "inspection_id.team_user_ids",
+            "inspection_id.leader_id",
+            "inspection_id.organiser_unit_ids.member_ids",
+        ]
+
+    def _finding_clues(self):
+        # sudo: the scope of the clues started from the finding is read to
+        # compute the finding's own scope, never shown.
+        return self.env["xingji.clue"].sudo().with_context(active_test=False).search(
+            [("finding_id", "=", self.id)]
+        )
+
+    def _get_scope_users(self):
+        users = super()._get_scope_users()
+        inspection = self.inspection_id
+        users |= inspection.team_user_ids | inspection.leader_id | inspection.organiser_unit_ids.member_ids
+        if self.id:
+            users |= self._finding_clues().scope_user_ids
+        return users
+
+    def _get_scope_excluded_users(self):
+        excluded = super()._get_scope_excluded_users()
+        # sudo: 回避 holds even for a user who cannot read the person lines.
+        excluded |= self.sudo().person_ids.user_id
+        if self.id:
+            excluded |= self._finding_clues().person_ids.user_id
+        return excluded
+
+    def _is_access_logged(self):
+        self.ensure_one()
+        return self.is_confidential
+
+    def _xingji_attachments_frozen(self):
+        """Files of a confidential finding are kept with it."""
+        return self.filtered("is_confidential")
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """Only a confidential finding limits its followers to its scope."""
+        confidential = self.filtered("is_confidential")
+        if self - confidential:
+            super(XingjiConfidentialMixin, self - confidential)._message_subscribe(
+                partner_ids, subtype_ids, customer_ids
+            )
+        if confidential:
+            super(XingjiFinding, confidential)._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        return True
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        if self and not any(self.mapped("is_confidential")):
+            return super(XingjiConfidentialMixin, self)._notify_get_recipients(message, msg_vals, **kwargs)
+        return super()._notify_get_recipients(message, msg_vals, **kwargs)
+
+    def _unsubscribe_outside_scope(self):
+        """A finding that became confidential loses its followers outside
+        the scope (the named persons, the inspected unit)."""
+        for finding in self.filtered("is_confidential"):
+            # sudo: followers are read and removed whatever the user's rights
+            # on them; the scope decides.
+            outside = finding.sudo().message_partner_ids - finding._scope_partners()
+            if outside:
+                finding.sudo().message_unsubscribe(partner_ids=outside.ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        findings = super().create(vals_list)
+        findings._unsubscribe_outside_scope()
+        return findings
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._unsubscribe_outside_scope()
+        return res
 
     @api.depends_context("uid")
     def _compute_clue_count(self):
@@ -185,6 +286,9 @@ class XingjiFinding(models.Model):
                 self.env._("A clue was already started from %(name)s.", name=self.name)
             )
         clue = self.env["xingji.clue"].create(self._clue_values())
+        # sudo: the referral marks the finding; the user started it above.
+        self.sudo().is_referred = True
+        self._refresh_scope()
         self.message_post(
             body=self.env._("Clue %(clue)s started from this finding.", clue=clue.name)
         )

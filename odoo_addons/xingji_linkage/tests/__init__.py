@@ -24,3 +24,5 @@ from . import test_share_clue
 from . import test_ui_share
 from . import test_attack_workflow
 from . import test_attack_links
+from . import test_attack_files
+from . import test_attack_side_channels

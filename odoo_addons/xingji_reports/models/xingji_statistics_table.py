@@ -1,5 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 from datetime import date, datetime, time
 
@@ -101,10 +100,31 @@ class XingjiStatisticsTable(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
+        return self._download(self, "quarterly")
+
+    def _xingji_export_file(self, kind):
+        """``(filename, content)`` of the XLSX ``kind`` of this table, built
+        now from the clues the current user may read; the export of the
+        clues in it is written to the access log.  Nothing is stored."""
+        self.ensure_one()
+        if kind != "quarterly":
+            raise UserError(self.env._("This export does not exist."))
         lang = self.env["ir.actions.report"]._xingji_print_lang()
         sections = self._collect_sections(self.unit_id, self.year, self.quarter, lang=lang)
         content = self._quarterly_xlsx(sections, self.year, self.quarter)
-        return self._download(content, self._xlsx_filename(self.year, self.quarter), self)
+        self._log_sections(sections, "export", self.env._("Quarterly statistics table (XLSX)"))
+        return self._xlsx_filename(self.year, self.quarter), content
+
+    @api.model
+    def _log_sections(self, sections, action, detail):
+        """Write ``action`` to the access log for every clue listed in
+        ``sections`` (one batch)."""
+        clues = None
+        for section in sections:
+            if section["clues"] is not None:
+                clues = section["clues"] if clues is None else clues | section["clues"]
+        if clues and "xingji.access.log" in self.env:
+            self.env["xingji.access.log"]._log(clues, action, detail)
 
     def action_submit(self):
         for table in self:
@@ -302,20 +322,15 @@ class XingjiStatisticsTable(models.Model):
         return output.getvalue()
 
     @api.model
-    def _download(self, content, filename, record=None):
-        """Store ``content`` as an attachment (current user) and download it."""
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "raw": content,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "res_model": record._name if record else False,
-                "res_id": record.id if record else False,
-            }
-        )
+    def _download(self, record, kind):
+        """Download action of the XLSX ``kind`` of ``record``: the file is
+        generated on demand by the ``/xingji_reports/xlsx`` route, which
+        checks the user's access, builds it with his rights, logs the
+        export and stores nothing (a stored file would outlive the scope of
+        the clues in it)."""
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/xingji_reports/xlsx/{record._name}/{record.id}/{kind}",
             "target": "self",
         }
 

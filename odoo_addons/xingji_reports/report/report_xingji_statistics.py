@@ -19,12 +19,19 @@ class ReportXingjiStatistics(models.AbstractModel):
         # No sudo: the rows come from the clues the printing user may read.
         docs = self.env[model].browse(docids)
         lang = self.env["ir.actions.report"]._xingji_print_lang()
+        sections = self._sections_of(docs, lang)
+        # Printing (or viewing) the table reads the clues listed in it.
+        self.env["xingji.statistics.table"]._log_sections(
+            [section for doc_sections in sections.values() for section in doc_sections],
+            "print",
+            self.env._("Quarterly statistics table (print)"),
+        )
         return {
             "doc_ids": docids,
             "doc_model": model,
             "docs": docs,
             "print_lang": lang,
-            "sections": self._sections_of(docs, lang),
+            "sections": sections,
             "periods": {
                 doc: self.with_context(lang=lang).env._(
                     "%(year)s Q%(quarter)s", year=doc.year, quarter=doc.quarter

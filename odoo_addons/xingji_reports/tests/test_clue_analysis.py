@@ -78,7 +78,7 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
         self.assertTrue(task.is_overdue)
         wizard = self.env["xingji.statistics.wizard"].with_user(self.user_supervision).with_context(
             xingji_summary=True).create({"year": 2026, "quarter": "1", "unit_ids": [Command.clear()]})
-        book = self.xlsx_of_action(wizard.action_export_summary())
+        book = self.xlsx_of_action(wizard.action_export_summary(), wizard)
         self.assertEqual(
             book.sheetnames, ["按部门", "按移送方向", "按问题性质", "按线索来源", "按职权类型", "按季度", "整改情况"]
         )
@@ -102,5 +102,5 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
         # An outsider's summary has no referral of this clue.
         outsider = self.env["xingji.statistics.wizard"].with_user(self.user_handler2).create(
             {"year": 2026, "quarter": "1"})
-        book = self.xlsx_of_action(outsider.action_export_summary())
+        book = self.xlsx_of_action(outsider.action_export_summary(), outsider)
         self.assertEqual(book["按部门"].max_row, 3, "No row at all for someone outside the knowledge scope")

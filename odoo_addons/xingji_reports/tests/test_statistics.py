@@ -81,7 +81,7 @@ class TestStatisticsTable(XingjiReportCase):
         wizard = self.env["xingji.statistics.wizard"].with_user(self.user_leader).create(
             {"year": 2026, "quarter": "1", "unit_ids": [(6, 0, (self.unit_enforcement | other).ids)]}
         )
-        book = self.xlsx_of_action(wizard.action_export_xlsx())
+        book = self.xlsx_of_action(wizard.action_export_xlsx(), wizard)
         self.assertEqual(book.sheetnames, ["汇总", self.unit_enforcement.name, "第二处_测试_"])
         sheet = book[self.unit_enforcement.name]
         self.assertEqual(sheet["A1"].value, "行政执法与纪检监察监督贯通协同情况统计表（2026年第1季度）")

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.xingji_statistics_table import QUARTERS, quarter_of
 
@@ -47,15 +48,25 @@ class XingjiStatisticsWizard(models.TransientModel):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        Table = self.env["xingji.statistics.table"]
-        lang = self.env["ir.actions.report"]._xingji_print_lang()
-        content = Table._quarterly_xlsx(self._sections(lang=lang), self.year, self.quarter)
-        return Table._download(content, Table._xlsx_filename(self.year, self.quarter), self)
+        return self.env["xingji.statistics.table"]._download(self, "quarterly")
 
     def action_export_summary(self):
         self.ensure_one()
+        return self.env["xingji.statistics.table"]._download(self, "summary")
+
+    def _xingji_export_file(self, kind):
+        """``(filename, content)`` of the XLSX ``kind``, built now with the
+        current user's rights; the clues listed are logged as exported."""
+        self.ensure_one()
         Table = self.env["xingji.statistics.table"]
-        content = Table._summary_xlsx(self.year, self.unit_ids)
-        return Table._download(
-            content, self.env._("linkage-summary-%(year)s.xlsx", year=self.year), self
-        )
+        if kind == "quarterly":
+            lang = self.env["ir.actions.report"]._xingji_print_lang()
+            sections = self._sections(lang=lang)
+            content = Table._quarterly_xlsx(sections, self.year, self.quarter)
+            Table._log_sections(sections, "export", self.env._("Quarterly statistics table (XLSX)"))
+            return Table._xlsx_filename(self.year, self.quarter), content
+        if kind == "summary":
+            # Counts only: no clue's content is in the summary.
+            content = Table._summary_xlsx(self.year, self.unit_ids)
+            return self.env._("linkage-summary-%(year)s.xlsx", year=self.year), content
+        raise UserError(self.env._("This export does not exist."))

@@ -1,0 +1,28 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+from .mail_followers import forbidden_rows, merge_check, restrict_search, visible_document_domain
+
+
+class MailMessage(models.Model):
+    """``mail`` lets the author, the recipients and the notified partners
+    read a message whatever their rights on its document.  A message on a
+    confidential record is readable only by who may read the record: a
+    recipient outside the knowledge scope (a reported person added by
+    mistake, a user removed from the scope) reads nothing."""
+
+    _inherit = "mail.message"
+
+    @api.model
+    def _xingji_visible_domain(self):
+        return visible_document_domain(self.env, "model", "res_id")
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        domain = restrict_search(self, domain, self._xingji_visible_domain())
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
+        return merge_check(self, operation, result, forbidden)
