@@ -7,6 +7,7 @@ context key, values of guarded fields, calls in an unexpected order.
 from datetime import timedelta
 
 from odoo import fields
+from odoo.tests import TransactionCase
 from odoo.fields import Command
 
 from .attack_common import XingjiAttackCase, tagged
@@ -261,3 +262,42 @@ class TestAttackClue(XingjiAttackCase, XingjiClueCase):
         self.assertEqual(
             self.env["xingji.clue"].sudo().search_count([("main_problem", "=", "检查中接受企业宴请")]), 2
         )
+
+
+@tagged("post_install", "-at_install", "xingji_clue")
+class TestClueDemoBuilder(TransactionCase):
+    """The demo clues are made by the demo users through the real workflow
+    (four eyes included): building them again must still work."""
+
+    def test_demo_builder_runs_the_workflow(self):
+        if not self.env.ref("xingji_linkage.user_handler_demo", raise_if_not_found=False):
+            self.skipTest("no demo data")
+        Data = self.env["ir.model.data"]
+        existing = Data.search([("module", "=", "xingji_linkage"), ("model", "=", "xingji.clue")])
+        for data in existing:
+            data.name = f"{data.name}_before_test"
+        existing.flush_recordset()
+        self.env.registry.clear_cache()  # xmlid lookups are cached
+        old = existing.mapped("res_id")
+        self.env["xingji.clue"]._demo_create_clues()
+        ref = self.env.ref
+        expected = {
+            "clue_demo_draft": "draft",
+            "clue_demo_review": "review",
+            "clue_demo_approval": "approval",
+            "clue_demo_transferred": "transferred",
+            "clue_demo_accepted": "accepted",
+            "clue_demo_returned": "returned",
+            "clue_demo_fed_back": "fed_back",
+            "clue_demo_closed": "closed",
+            "clue_demo_cancelled": "cancelled",
+            "clue_demo_fault_verifying": "accepted",
+            "clue_demo_fault_closed": "closed",
+        }
+        for xmlid, state in expected.items():
+            clue = ref(f"xingji_linkage.{xmlid}")
+            self.assertNotIn(clue.id, old, xmlid)
+            self.assertEqual(clue.state, state, xmlid)
+        # Four eyes: the drafting head of 局机关纪委 did not decide his own clue.
+        fault = ref("xingji_linkage.clue_demo_fault_closed")
+        self.assertEqual(fault.approval_line_ids.user_id, ref("xingji_linkage.user_leader_demo"))
