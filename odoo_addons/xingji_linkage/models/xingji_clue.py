@@ -4,6 +4,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 from .xingji_routing_rule import CLUE_DIRECTIONS
 from .xingji_violation_type import POWER_TYPES
@@ -1059,7 +1060,17 @@ class XingjiClue(models.Model):
         later = steps.filtered(lambda s: (s.sequence, s.id) > (current.sequence, current.id))
         return later[:1]
 
+    def _lock_for_decision(self):
+        """Two approvers deciding the same step at the same moment: the row
+        lock makes the second wait for the first; PostgreSQL then refuses
+        the second (serialization failure) and Odoo replays its request,
+        which finds the step decided. No step is ever decided twice."""
+        self.env.cr.execute(
+            SQL("SELECT id FROM xingji_clue WHERE id IN %s FOR UPDATE", tuple(self.ids))
+        )
+
     def _approve(self, comment=None):
+        self._lock_for_decision()
         for clue in self:
             clue._check_clue_state(["review", "approval"], self.env._("approve"))
             if self.env.user in clue._reported_users():
@@ -1102,6 +1113,7 @@ class XingjiClue(models.Model):
     def _send_back(self, comment):
         if not (comment or "").strip():
             raise UserError(self.env._("Say why you send the clue back, so the handler can correct it."))
+        self._lock_for_decision()
         for clue in self:
             clue._check_clue_state(["review", "approval"], self.env._("send back"))
             if self.env.user not in clue.pending_approver_ids:
