@@ -7,6 +7,7 @@ fixtures, starts ``odoo-bin`` on a free port against the same database,
 sends both decisions at once over JSON-RPC from two sessions, then removes
 what it committed.
 """
+import contextlib
 import socket
 import subprocess
 import sys
@@ -130,7 +131,9 @@ class TestConcurrentDecision(BaseCase):
                 "clue": clue.id,
                 "head": users["head"].id,
             }
-            cr.commit()
+            # The served database must see the fixtures: this test commits them
+            # (and removes them in _cleanup).
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _cleanup(self):
         if self.server:
@@ -157,7 +160,7 @@ class TestConcurrentDecision(BaseCase):
                     users.unlink()
             except Exception:  # noqa: BLE001 - users referenced elsewhere: archive them
                 users.write({"active": False})
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     # -------------------------------------------------------------- server
     def _start_server(self):
@@ -177,11 +180,9 @@ class TestConcurrentDecision(BaseCase):
         base = f"http://127.0.0.1:{port}"
         deadline = time.time() + 120
         while time.time() < deadline:
-            try:
+            with contextlib.suppress(requests.RequestException):
                 if requests.get(base + "/web/health", timeout=2).status_code == 200:
                     return base
-            except requests.RequestException:
-                pass
             time.sleep(0.5)
         self.fail("the Odoo server did not start")
 
