@@ -220,6 +220,33 @@ class TestAttackClue(XingjiAttackCase, XingjiClueCase):
         )
         self.assertEqual(found, [])
 
+    def test_posted_message_never_names_a_reported_person(self):
+        clue = self._submitted(
+            person_ids=[
+                Command.create(
+                    {"name": "同事", "cadre_rank": "below_division", "is_party_member": True,
+                     "user_id": self.user_handler2.id}
+                )
+            ]
+        )
+        outsider = self.user_supervision
+        partners = [self.user_handler2.partner_id.id, outsider.partner_id.id, self.user_unit_manager.partner_id.id]
+        self.rpc(
+            self.user_handler, "xingji.clue", "message_post", [clue.id],
+            body="请关注", message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=partners,
+        )
+        message = self.env["mail.message"].search(
+            [("model", "=", "xingji.clue"), ("res_id", "=", clue.id), ("body", "ilike", "请关注")]
+        )
+        self.assertEqual(message.partner_ids, self.user_unit_manager.partner_id)
+        for user in (self.user_handler2, outsider):
+            with self.subTest(user=user.login):
+                found = self.rpc(
+                    user, "mail.message", "search_read",
+                    [("model", "=", "xingji.clue"), ("res_id", "=", clue.id)], ["body"],
+                )
+                self.assertEqual(found, [])
+
     # ---------------------------------------------- item 11: bad input
     def test_impossible_dates_and_overlong_texts_refused(self):
         tomorrow = fields.Date.to_string(fields.Date.context_today(self.env["xingji.clue"]) + timedelta(days=2))
