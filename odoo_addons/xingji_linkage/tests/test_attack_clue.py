@@ -274,6 +274,11 @@ class TestAttackClue(XingjiAttackCase, XingjiClueCase):
             names=("odoo.exceptions.ValidationError",),
         )
         self.assertIn("20000", error.message)
+        self.assertRpcRefused(
+            self.user_handler, "xingji.clue.person", "create",
+            {"clue_id": draft.id, "name": "某" * 201, "cadre_rank": "none"},
+            names=("odoo.exceptions.ValidationError",),
+        )
         self.assertEqual(draft.sudo().main_problem, "检查中接受企业宴请")
 
     # ---------------------------------------------------- issue 13: copies
