@@ -887,6 +887,7 @@ class XingjiClue(models.Model):
             message_type="comment",
         )
 
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         """A partner named on a message reads it, whatever the scope: whoever
         posts (the workflow or a user over RPC), only partners of the clue's

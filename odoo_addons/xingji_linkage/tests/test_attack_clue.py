@@ -231,13 +231,11 @@ class TestAttackClue(XingjiAttackCase, XingjiClueCase):
         )
         outsider = self.user_supervision
         partners = [self.user_handler2.partner_id.id, outsider.partner_id.id, self.user_unit_manager.partner_id.id]
-        self.rpc(
+        message_id = self.rpc(
             self.user_handler, "xingji.clue", "message_post", [clue.id],
             body="请关注", message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=partners,
         )
-        message = self.env["mail.message"].search(
-            [("model", "=", "xingji.clue"), ("res_id", "=", clue.id), ("body", "ilike", "请关注")]
-        )
+        message = self.env["mail.message"].browse(message_id)
         self.assertEqual(message.partner_ids, self.user_unit_manager.partner_id)
         for user in (self.user_handler2, outsider):
             with self.subTest(user=user.login):
