@@ -16,19 +16,22 @@ class XingjiApprovalStep(models.Model):
 
     _name = "xingji.approval.step"
     _description = "Clue Approval Step"
+    # Every change to the route is tracked: who approves decides who learns of clues.
+    _inherit = ["mail.thread"]
     _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
     direction = fields.Selection(
-        CLUE_DIRECTIONS, help="Leave empty to apply the step to both directions."
+        CLUE_DIRECTIONS, help="Leave empty to apply the step to both directions.", tracking=True
     )
     stage = fields.Selection(
         [("review", "Unit Review"), ("approval", "Leadership Approval")],
         required=True,
         default="review",
         help="State the clue shows while it waits at this step.",
+        tracking=True,
     )
     approver_kind = fields.Selection(
         [
@@ -39,14 +42,16 @@ class XingjiApprovalStep(models.Model):
         string="Approved By",
         required=True,
         default="unit_manager",
+        tracking=True,
     )
-    group_id = fields.Many2one("res.groups", ondelete="restrict")
+    group_id = fields.Many2one("res.groups", ondelete="restrict", tracking=True)
     user_ids = fields.Many2many(
         "res.users",
         relation="xingji_approval_step_user_rel",
         column1="step_id",
         column2="user_id",
         string="Approvers",
+        tracking=True,
     )
     comment_field = fields.Selection(
         [
@@ -58,19 +63,26 @@ class XingjiApprovalStep(models.Model):
         required=True,
         default="none",
         help="Field of the referral form in which the approver's comment is kept.",
+        tracking=True,
     )
     major_only = fields.Boolean(
-        string="Major Clues Only", help="Apply this step only to clues marked as major."
+        string="Major Clues Only", help="Apply this step only to clues marked as major.", tracking=True
     )
     condition_domain = fields.Char(
         string="Condition",
         default="[]",
         help="Optional domain on the clue; the step applies only to clues matching it.",
+        tracking=True,
     )
     deadline_days = fields.Integer(
-        string="Deadline (working days)", default=3, help="Working days the approver has to decide."
+        string="Deadline (working days)",
+        default=3,
+        help="Working days the approver has to decide.",
+        tracking=True,
     )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, index=True, tracking=True
+    )
 
     @api.constrains("approver_kind", "group_id", "user_ids")
     def _check_approvers(self):
@@ -119,15 +131,17 @@ class XingjiApprovalStep(models.Model):
         return steps.filtered(lambda s: s._applies_to(clue))
 
     def _candidate_approvers(self, clue):
-        """Users who may approve this step for a clue (before 回避)."""
+        """Users who may decide this step for a clue: never a reported
+        person (回避) nor, four eyes, the clue's drafter or handler."""
         self.ensure_one()
+        excluded = clue._recused_approvers()
         if self.approver_kind == "unit_manager":
             unit = clue.source_unit_id
-            excluded = clue._reported_users()
-            # A head who is reported recuses (回避): the head of the parent unit decides.
+            # A head who is reported, or drafted or handles the clue, does
+            # not decide on it: the head of the parent unit does.
             while unit and (not unit.manager_id or unit.manager_id in excluded):
                 unit = unit.parent_id
             return unit.manager_id
         if self.approver_kind == "group":
-            return self.group_id.users.filtered("active")
-        return self.user_ids.filtered("active")
+            return self.group_id.users.filtered("active") - excluded
+        return self.user_ids.filtered("active") - excluded

@@ -1,7 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 from .xingji_routing_rule import CLUE_DIRECTIONS
 from .xingji_violation_type import POWER_TYPES
@@ -21,23 +24,28 @@ OPEN_STATES = ["draft", "review", "approval", "transferred", "accepted", "fed_ba
 # States in which the receiving body knows of the clue.
 RECEIVED_STATES = ["transferred", "accepted", "returned", "fed_back", "closed"]
 
-# Fields only the workflow writes (never a user through the form or RPC).
-WORKFLOW_FIELDS = {
+# Fields only the workflow writes (never a user through the form or RPC):
+# the workflow mixin's guard refuses them unless the transition writes them
+# with ``_xingji_workflow_write`` (sudo). The number (``name``) is given at
+# creation and never changed by a user either.
+CLUE_WORKFLOW_FIELDS = (
     "state",
-    "name",
     "date_submitted",
     "date_transferred",
     "date_accepted",
     "date_fed_back",
     "date_closed",
+    "date_deadline",
     "return_reason",
     "cancel_reason",
     "pass_on_reason",
     "current_step_id",
     "route_step_ids",
+    "pending_approver_ids",
     "approval_line_ids",
     "parent_id",
-}
+)
+WORKFLOW_FIELDS = set(CLUE_WORKFLOW_FIELDS) | {"name"}
 # Content of the referral form, frozen once submitted.
 CONTENT_FIELDS = {
     "direction",
@@ -94,7 +102,16 @@ GUARDED_FIELDS = (
         "result", "clear_name", "verification_result", "handling_result", "transit_unit_id",
     }
 )
-WORKFLOW_CTX = "xingji_clue_workflow"
+# Earliest date a clue can have been discovered or received.
+DATE_FLOOR = date(2000, 1, 1)
+# Longest text accepted in one field of the referral form.
+TEXT_LIMIT = 20000
+TEXT_FIELDS = (
+    "main_problem", "violation_facts", "evidence", "unit_opinion", "proposed_opinion",
+    "leader_instruction", "note", "result", "verification_result", "handling_result",
+    "routing_override_reason", "source_detail", "power_activity", "handler_phone",
+    "return_reason", "cancel_reason", "pass_on_reason",
+)
 
 
 class XingjiClue(models.Model):
@@ -113,6 +130,7 @@ class XingjiClue(models.Model):
     # do not call super, so a mixin listed after mail.thread is never reached.
     _inherit = [
         "xingji.confidential.mixin",
+        "xingji.workflow.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "xingji.deadline.mixin",
@@ -121,6 +139,10 @@ class XingjiClue(models.Model):
     _rec_names_search = ["name", "main_problem"]
     _check_company_auto = True
     _mail_post_access = "read"
+    # The workflow mixin numbers ``name`` only if the clue did not (it does,
+    # per direction, in ``create``).
+    _xingji_reference_field = "name"
+    _xingji_workflow_fields = CLUE_WORKFLOW_FIELDS
 
     # ------------------------------------------------------------ header
     name = fields.Char(
@@ -291,9 +313,10 @@ class XingjiClue(models.Model):
         column1="clue_id",
         column2="user_id",
         string="Awaiting Decision Of",
-        compute="_compute_pending_approver_ids",
-        store=True,
-        compute_sudo=True,
+        readonly=True,
+        copy=False,
+        help="Who may decide the current step, fixed when the clue entered it: later changes "
+        "to the approval steps do not change it.",
     )
     approval_line_ids = fields.One2many(
         "xingji.clue.approval", "clue_id", string="Approval Record", readonly=True, copy=False
@@ -408,20 +431,6 @@ class XingjiClue(models.Model):
                 clue.receiving_unit_id and clue.receiving_unit_id != clue.routed_unit_id
             )
 
-    @api.depends(
-        "current_step_id",
-        "current_step_id.approver_kind",
-        "current_step_id.group_id.users",
-        "current_step_id.user_ids",
-        "source_unit_id.manager_id",
-        "person_ids.user_id",
-    )
-    def _compute_pending_approver_ids(self):
-        for clue in self:
-            step = clue.current_step_id
-            approvers = step._candidate_approvers(clue) if step else self.env["res.users"]
-            clue.pending_approver_ids = approvers - clue._reported_users()
-
     @api.depends_context("uid")
     @api.depends("state", "pending_approver_ids", "receiving_unit_id")
     def _compute_can(self):
@@ -440,11 +449,9 @@ class XingjiClue(models.Model):
             "state",
             "handler_id",
             "source_unit_id.manager_id",
-            "source_unit_id.parent_id.manager_id",
-            "route_step_ids",
-            "route_step_ids.approver_kind",
-            "route_step_ids.group_id.users",
-            "route_step_ids.user_ids",
+            # Approvers as fixed when a step was entered or decided, never
+            # the live step configuration (editing a step informs nobody).
+            "pending_approver_ids",
             "approval_line_ids.user_id",
             "receiving_unit_id.member_ids",
             "transit_unit_id.member_ids",
@@ -455,9 +462,7 @@ class XingjiClue(models.Model):
     def _get_scope_users(self):
         users = super()._get_scope_users()
         users |= self.handler_id | self.source_unit_id.manager_id | self.extra_scope_user_ids
-        users |= self.approval_line_ids.user_id
-        for step in self.route_step_ids:
-            users |= step._candidate_approvers(self)
+        users |= self.approval_line_ids.user_id | self.pending_approver_ids
         if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
             users |= self.receiving_unit_id.member_ids | self.transit_unit_id.member_ids
         return users
@@ -475,6 +480,12 @@ class XingjiClue(models.Model):
     def _reported_users(self):
         # sudo: 回避 must hold even for a user who cannot read the person lines.
         return self.sudo().person_ids.user_id
+
+    def _recused_approvers(self):
+        """Who never decides a step of this clue: the reported persons (回避)
+        and, four eyes, its drafter and its handler."""
+        self.ensure_one()
+        return self._reported_users() | self.create_uid | self.handler_id
 
     # ==================================================================
     # constraints
@@ -508,22 +519,30 @@ class XingjiClue(models.Model):
     # ==================================================================
     @api.model_create_multi
     def create(self, vals_list):
-        workflow = self.env.context.get(WORKFLOW_CTX) or self.env.su
         for vals in vals_list:
-            if not workflow and vals.get("state", "draft") != "draft":
-                raise UserError(self.env._("A new clue always starts as a draft."))
-            if vals.get("name", "/") == "/":
+            self._check_input(vals)
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft":
+                    raise UserError(self.env._("A new clue always starts as a draft."))
+                if vals.get("name", "/") not in ("/", False):
+                    raise UserError(
+                        self.env._("The number of a clue is given by the system when it is created.")
+                    )
+        for vals in vals_list:
+            if vals.get("name", "/") in ("/", False):
                 direction = vals.get("direction") or self._default_direction()
                 code = f"xingji.clue.{direction}"
                 # sudo: users hold no rights on ir.sequence; numbering is the system's.
                 vals["name"] = self.env["ir.sequence"].sudo().next_by_code(code) or "/"
         clues = super().create(vals_list)
         for clue in clues.filtered(lambda c: c.state == "draft" and c.date_discovered):
-            clue.with_context(**{WORKFLOW_CTX: True}).date_deadline = clue._stage_deadline()
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
         return clues
 
     def write(self, vals):
-        if not self.env.context.get(WORKFLOW_CTX) and not self.env.su:
+        self._check_input(vals)
+        if not self.env.su:
             self._check_write_allowed(vals)
         res = super().write(vals)
         if "direction" in vals:
@@ -536,8 +555,65 @@ class XingjiClue(models.Model):
                 )
         if "date_discovered" in vals:
             for clue in self.filtered(lambda c: c.state == "draft"):
-                super(XingjiClue, clue).write({"date_deadline": clue._stage_deadline()})
+                clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
         return res
+
+    def copy(self, default=None):
+        """Clues are never duplicated: a copy would start outside the
+        clue's history and let its author choose who is informed of the
+        reported problem. Splitting by jurisdiction is done by passing on."""
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A clue cannot be duplicated. Create a new clue, or, once the clue is received, "
+                    "split it by jurisdiction (拆分) with “Pass On” and choose the persons passed on."
+                )
+            )
+        return super().copy(default)
+
+    def _check_input(self, vals):
+        """Refuse impossible dates and overlong texts with a clear message,
+        before the database or the date parser answers with a raw error."""
+        today = fields.Date.context_today(self)
+        for fname in ("date_discovered", "date_received"):
+            value = vals.get(fname)
+            if not value:
+                continue
+            label = self._fields[fname]._description_string(self.env)
+            try:
+                day = fields.Date.to_date(value)
+            except (ValueError, TypeError, OverflowError):
+                day = None
+            if not day:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s: “%(value)s” is not a valid date; enter it as YYYY-MM-DD.",
+                        field=label,
+                        value=str(value)[:40],
+                    )
+                )
+            if day < DATE_FLOOR or day > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s must lie between %(floor)s and today (%(today)s); %(value)s is not possible.",
+                        field=label,
+                        floor=DATE_FLOOR,
+                        today=today,
+                        value=day,
+                    )
+                )
+        for fname in TEXT_FIELDS:
+            value = vals.get(fname)
+            if isinstance(value, str) and len(value) > TEXT_LIMIT:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s is too long (%(length)s characters; at most %(limit)s). "
+                        "Shorten it and put the details in the material list.",
+                        field=self._fields[fname]._description_string(self.env),
+                        length=len(value),
+                        limit=TEXT_LIMIT,
+                    )
+                )
 
     def _check_write_allowed(self, vals):
         guarded = set(vals) & GUARDED_FIELDS
@@ -573,13 +649,13 @@ class XingjiClue(models.Model):
         the disposal to the receiving body, the scope to the heads."""
         self.ensure_one()
         user = self.env.user
-        if self.state == "draft":
-            return
         refused = set()
-        if fnames & APPROVER_FIELDS and user not in self.pending_approver_ids:
-            refused |= fnames & APPROVER_FIELDS
-        if fnames & RECEIVER_FIELDS and not self._is_receiver(user):
-            refused |= fnames & RECEIVER_FIELDS
+        if self.state != "draft":
+            if fnames & APPROVER_FIELDS and user not in self.pending_approver_ids:
+                refused |= fnames & APPROVER_FIELDS
+            if fnames & RECEIVER_FIELDS and not self._is_receiver(user):
+                refused |= fnames & RECEIVER_FIELDS
+        # Widening the knowledge scope is for the heads, in draft as later.
         if "extra_scope_user_ids" in fnames:
             heads = self.source_unit_id.manager_id | self.pending_approver_ids
             if self.state in RECEIVED_STATES:
@@ -604,8 +680,9 @@ class XingjiClue(models.Model):
         return res
 
     def _check_content_editable(self):
-        """Reported persons and materials are frozen once submitted."""
-        if self.env.context.get(WORKFLOW_CTX) or self.env.su:
+        """Reported persons and materials are frozen once submitted; only
+        the workflow itself (superuser) changes them after that."""
+        if self.env.su:
             return
         for clue in self:
             if clue.state != "draft":
@@ -665,7 +742,7 @@ class XingjiClue(models.Model):
             and user.has_group(self._receiver_group())
         )
 
-    def _check_state(self, states, action):
+    def _check_clue_state(self, states, action):
         for clue in self:
             if clue.state not in states:
                 labels = dict(self._fields["state"]._description_selection(self.env))
@@ -797,8 +874,11 @@ class XingjiClue(models.Model):
             )
 
     def _notify_users(self, users, body, subtype="mail.mt_comment"):
-        """Post on the clue, notifying the given users (scope filtering applies)."""
-        users = users - self.env.user
+        """Post on the clue, notifying the given users who may know of it.
+
+        A partner named on a message can read that message whatever the
+        clue's scope: only scope users (never a reported person) are named."""
+        users = (users - self.env.user) & self._scope_users()
         self.message_subscribe(partner_ids=users.partner_id.ids)
         self.message_post(
             body=body,
@@ -806,6 +886,16 @@ class XingjiClue(models.Model):
             subtype_xmlid=subtype,
             message_type="comment",
         )
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        """A partner named on a message reads it, whatever the scope: whoever
+        posts (the workflow or a user over RPC), only partners of the clue's
+        knowledge scope are named, never a reported person (回避)."""
+        if kwargs.get("partner_ids") and len(self) == 1:
+            allowed = set(self._scope_users().partner_id.ids)
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
+        return super().message_post(**kwargs)
 
     def _source_users(self):
         self.ensure_one()
@@ -817,9 +907,15 @@ class XingjiClue(models.Model):
             lambda u: u.has_group(self._receiver_group())
         ) - self._reported_users()
 
+    def _scope_users(self):
+        self.ensure_one()
+        # sudo: the scope is read to filter recipients, never shown.
+        return self.sudo().scope_user_ids - self._reported_users()
+
     def _schedule(self, users, summary, date_deadline=None):
         self.ensure_one()
-        for user in users:
+        # An activity shows the clue to its assignee: only scope users get one.
+        for user in users & self._scope_users():
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=date_deadline or self.date_deadline or fields.Date.context_today(self),
@@ -895,28 +991,17 @@ class XingjiClue(models.Model):
     # ==================================================================
     # workflow
     # ==================================================================
-    def _wf(self):
-        return self.with_context(**{WORKFLOW_CTX: True})
-
     def action_submit(self):
         for clue in self:
-            clue._check_state(["draft"], self.env._("submit"))
+            clue._check_clue_state(["draft"], self.env._("submit"))
             clue._check_source_side(self.env._("submit"))
             clue._check_submission_complete()
             clue._check_routing()
             steps = self.env["xingji.approval.step"]._applicable_steps(clue)
-            reported = clue._reported_users()
+            recused = clue._recused_approvers()
             for step in steps:
-                if not step._candidate_approvers(clue) - reported:
-                    raise UserError(
-                        self.env._(
-                            "Nobody can approve the step %(step)s for clue %(clue)s: its approvers are "
-                            "missing or reported in the clue (回避). Ask the configuration manager to "
-                            "complete the approval route.",
-                            step=step.name,
-                            clue=clue.name,
-                        )
-                    )
+                if not step._candidate_approvers(clue) - recused:
+                    raise UserError(clue._no_approver_message(step))
             if not clue._receiver_users():
                 raise UserError(
                     self.env._(
@@ -925,13 +1010,17 @@ class XingjiClue(models.Model):
                         unit=clue.receiving_unit_id.display_name,
                     )
                 )
-            clue._wf().write(
+            clue._xingji_workflow_write(
                 {
                     "route_step_ids": [Command.set(steps.ids)],
                     "date_submitted": fields.Datetime.now(),
                 }
             )
             clue._clear_activities()
+            # 回避: a reported person who followed the draft follows no more.
+            reported = clue._reported_users().partner_id
+            if reported:
+                clue.message_unsubscribe(partner_ids=reported.ids)
             clue.message_post(
                 body=self.env._(
                     "Submitted for approval. Route: %(route)s.",
@@ -945,13 +1034,33 @@ class XingjiClue(models.Model):
         return True
 
     def _enter_step(self, step):
+        """Wait for ``step``. Its approvers are fixed now (the knowledge
+        scope follows this snapshot, not the live step configuration)."""
         self.ensure_one()
-        self._wf().write({"current_step_id": step.id, "state": step.stage})
-        self._wf().write({"date_deadline": self._stage_deadline()})
-        approvers = self.pending_approver_ids
+        approvers = step._candidate_approvers(self) - self._recused_approvers()
+        if not approvers:
+            raise UserError(self._no_approver_message(step))
+        self._xingji_workflow_write(
+            {
+                "current_step_id": step.id,
+                "state": step.stage,
+                "pending_approver_ids": [Command.set(approvers.ids)],
+            }
+        )
+        self._xingji_workflow_write({"date_deadline": self._stage_deadline()})
         self._schedule(
             approvers,
             self.env._("%(step)s: decide on clue %(clue)s", step=step.name, clue=self.name),
+        )
+
+    def _no_approver_message(self, step):
+        self.ensure_one()
+        return self.env._(
+            "Nobody can decide the step %(step)s for clue %(clue)s: its approvers are missing, "
+            "reported in the clue (回避), or the clue's own drafter or handler (who never approve "
+            "their own referral). Ask the configuration manager to complete the approval route.",
+            step=step.name,
+            clue=self.name,
         )
 
     def _next_step(self):
@@ -961,9 +1070,19 @@ class XingjiClue(models.Model):
         later = steps.filtered(lambda s: (s.sequence, s.id) > (current.sequence, current.id))
         return later[:1]
 
+    def _lock_for_decision(self):
+        """Two approvers deciding the same step at the same moment: the row
+        lock makes the second wait for the first; PostgreSQL then refuses
+        the second (serialization failure) and Odoo replays its request,
+        which finds the step decided. No step is ever decided twice."""
+        self.env.cr.execute(
+            SQL("SELECT id FROM xingji_clue WHERE id IN %s FOR UPDATE", tuple(self.ids))
+        )
+
     def _approve(self, comment=None):
+        self._lock_for_decision()
         for clue in self:
-            clue._check_state(["review", "approval"], self.env._("approve"))
+            clue._check_clue_state(["review", "approval"], self.env._("approve"))
             if self.env.user in clue._reported_users():
                 raise UserError(
                     self.env._(
@@ -984,7 +1103,7 @@ class XingjiClue(models.Model):
             step = clue.current_step_id
             clue._record_decision(step, "approve", comment)
             if comment and step.comment_field in ("unit_opinion", "leader_instruction"):
-                clue._wf().write({step.comment_field: comment})
+                clue._xingji_workflow_write({step.comment_field: comment})
             clue._clear_activities()
             clue.message_post(
                 body=self.env._(
@@ -1004,8 +1123,9 @@ class XingjiClue(models.Model):
     def _send_back(self, comment):
         if not (comment or "").strip():
             raise UserError(self.env._("Say why you send the clue back, so the handler can correct it."))
+        self._lock_for_decision()
         for clue in self:
-            clue._check_state(["review", "approval"], self.env._("send back"))
+            clue._check_clue_state(["review", "approval"], self.env._("send back"))
             if self.env.user not in clue.pending_approver_ids:
                 raise UserError(
                     self.env._(
@@ -1018,9 +1138,11 @@ class XingjiClue(models.Model):
             step = clue.current_step_id
             clue._record_decision(step, "send_back", comment)
             if step.comment_field in ("unit_opinion", "leader_instruction"):
-                clue._wf().write({step.comment_field: comment})
-            clue._wf().write({"state": "draft", "current_step_id": False})
-            clue._wf().write({"date_deadline": clue._stage_deadline()})
+                clue._xingji_workflow_write({step.comment_field: comment})
+            clue._xingji_workflow_write(
+                {"state": "draft", "current_step_id": False, "pending_approver_ids": [Command.clear()]}
+            )
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
             clue._clear_activities()
             clue._notify_users(
                 clue._source_users(),
@@ -1039,6 +1161,7 @@ class XingjiClue(models.Model):
 
     def _record_decision(self, step, decision, comment):
         self.ensure_one()
+        self._check_input({"unit_opinion": comment})
         # sudo: decisions are written by the workflow only; users have no
         # create right on the approval record so that none can be forged.
         self.env["xingji.clue.approval"].sudo().create(
@@ -1074,7 +1197,14 @@ class XingjiClue(models.Model):
         self._check_route_approved()
         self._check_routing()
         now = fields.Datetime.now()
-        self._wf().write({"state": "transferred", "current_step_id": False, "date_transferred": now})
+        self._xingji_workflow_write(
+            {
+                "state": "transferred",
+                "current_step_id": False,
+                "pending_approver_ids": [Command.clear()],
+                "date_transferred": now,
+            }
+        )
         receivers = self._receiver_users()
         body = self.env._(
             "Clue %(clue)s transferred to %(unit)s%(via)s.",
@@ -1087,9 +1217,9 @@ class XingjiClue(models.Model):
         self._notify_users(receivers | self.transit_unit_id.member_ids | self._source_users(), body)
         if self.direction == "to_supervision":
             # Seed 001 art. 7: the supervision body starts verifying at once.
-            self._wf().write({"state": "accepted", "date_accepted": now})
+            self._xingji_workflow_write({"state": "accepted", "date_accepted": now})
             self.message_post(body=self.env._("Verification started at once (立即启动核查程序)."))
-        self._wf().write({"date_deadline": self._stage_deadline()})
+        self._xingji_workflow_write({"date_deadline": self._stage_deadline()})
         head = self.receiving_unit_id.manager_id - self._reported_users()
         self._schedule(
             head or receivers,
@@ -1100,10 +1230,10 @@ class XingjiClue(models.Model):
 
     def action_accept(self):
         for clue in self:
-            clue._check_state(["transferred"], self.env._("accept"))
+            clue._check_clue_state(["transferred"], self.env._("accept"))
             clue._check_receiver(self.env._("accept"))
-            clue._wf().write({"state": "accepted", "date_accepted": fields.Datetime.now()})
-            clue._wf().write({"date_deadline": clue._stage_deadline()})
+            clue._xingji_workflow_write({"state": "accepted", "date_accepted": fields.Datetime.now()})
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
             clue._clear_activities()
             clue._notify_users(
                 clue._source_users(),
@@ -1117,9 +1247,9 @@ class XingjiClue(models.Model):
                 self.env._("Give the reason for returning the clue, e.g. why it is not within your jurisdiction.")
             )
         for clue in self:
-            clue._check_state(["transferred"], self.env._("return"))
+            clue._check_clue_state(["transferred"], self.env._("return"))
             clue._check_receiver(self.env._("return"))
-            clue._wf().write({"state": "returned", "return_reason": reason, "date_deadline": False})
+            clue._xingji_workflow_write({"state": "returned", "return_reason": reason, "date_deadline": False})
             clue._clear_activities()
             clue._notify_users(
                 clue._source_users(),
@@ -1136,7 +1266,7 @@ class XingjiClue(models.Model):
         """Pass the clue on to the competent body (监察法实施条例 第一百七十一条),
         or, with a subset of the reported persons, split it by jurisdiction."""
         self.ensure_one()
-        self._check_state(["transferred", "accepted"], self.env._("pass on"))
+        self._check_clue_state(["transferred", "accepted"], self.env._("pass on"))
         self._check_receiver(self.env._("pass on"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for passing the clue on to another body."))
@@ -1157,7 +1287,7 @@ class XingjiClue(models.Model):
             self._clear_activities()
             # sudo: the acting body leaves the knowledge scope with this
             # very write; the rest of the hand-over is done on its behalf.
-            clue = self.sudo()._wf()
+            clue = self.sudo()
             clue.write(
                 {
                     "receiving_unit_id": unit.id,
@@ -1185,7 +1315,8 @@ class XingjiClue(models.Model):
                 clue.message_unsubscribe(partner_ids=gone.partner_id.ids)
             return self
         # Split by jurisdiction: the chosen persons go to a new clue.
-        new = self._wf().copy(
+        # sudo: users never copy a clue (see copy); the split is the workflow's.
+        new = self.sudo().copy(
             {
                 "parent_id": self.id,
                 "person_ids": [Command.create(vals) for vals in persons.copy_data({"clue_id": False})],
@@ -1202,9 +1333,9 @@ class XingjiClue(models.Model):
                 "route_step_ids": [Command.set(self.route_step_ids.ids)],
             }
         )
-        new._wf().write({"date_deadline": new._stage_deadline()})
+        new._xingji_workflow_write({"date_deadline": new._stage_deadline()})
         names = "、".join(persons.mapped("name"))
-        self._wf().write({"person_ids": [Command.unlink(p.id) for p in persons]})
+        self._xingji_workflow_write({"person_ids": [Command.unlink(p.id) for p in persons]})
         self.message_post(
             body=self.env._(
                 "Split by jurisdiction: %(persons)s passed on to %(unit)s as clue %(new)s: %(reason)s",
@@ -1224,11 +1355,11 @@ class XingjiClue(models.Model):
                 reason=reason,
             ),
         )
-        return new
+        return new.sudo(False)
 
     def action_feedback(self):
         for clue in self:
-            clue._check_state(["accepted"], self.env._("feed back"))
+            clue._check_clue_state(["accepted"], self.env._("feed back"))
             clue._check_receiver(self.env._("feed back"))
             if clue.direction == "to_supervision":
                 required = ["verification_result", "handling_result"]
@@ -1249,8 +1380,8 @@ class XingjiClue(models.Model):
                 # Seed 001 art. 7: the written feedback of verification and
                 # disposal results ends the referral.
                 vals.update(state="closed", date_closed=now)
-            clue._wf().write(vals)
-            clue._wf().write({"date_deadline": clue._stage_deadline()})
+            clue._xingji_workflow_write(vals)
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
             clue._clear_activities()
             clue._notify_users(
                 clue._source_users(),
@@ -1264,9 +1395,9 @@ class XingjiClue(models.Model):
 
     def action_close(self):
         for clue in self:
-            clue._check_state(["fed_back"], self.env._("close"))
+            clue._check_clue_state(["fed_back"], self.env._("close"))
             clue._check_receiver(self.env._("close"))
-            clue._wf().write({"state": "closed", "date_closed": fields.Datetime.now(), "date_deadline": False})
+            clue._xingji_workflow_write({"state": "closed", "date_closed": fields.Datetime.now(), "date_deadline": False})
             clue._clear_activities()
             clue.message_post(body=self.env._("Clue %(clue)s closed.", clue=clue.name))
         return True
@@ -1275,10 +1406,16 @@ class XingjiClue(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for cancelling the clue."))
         for clue in self:
-            clue._check_state(["draft", "review", "approval"], self.env._("cancel"))
+            clue._check_clue_state(["draft", "review", "approval"], self.env._("cancel"))
             clue._check_source_side(self.env._("cancel"))
-            clue._wf().write(
-                {"state": "cancelled", "cancel_reason": reason, "current_step_id": False, "date_deadline": False}
+            clue._xingji_workflow_write(
+                {
+                    "state": "cancelled",
+                    "cancel_reason": reason,
+                    "current_step_id": False,
+                    "pending_approver_ids": [Command.clear()],
+                    "date_deadline": False,
+                }
             )
             clue._clear_activities()
             clue.message_post(body=self.env._("Cancelled: %(reason)s", reason=reason))

@@ -1,11 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class XingjiClueApproval(models.Model):
     """A decision taken on a clue at one approval step (审批记录).
 
-    Written only by the clue's workflow (under sudo), never by hand.
+    Written only by the clue's workflow (under sudo), never by hand: no
+    user creates, changes or deletes a decision, whatever the client sends.
     """
 
     _name = "xingji.clue.approval"
@@ -21,3 +23,25 @@ class XingjiClueApproval(models.Model):
     )
     comment = fields.Text(readonly=True)
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
+
+    def _check_workflow_only(self):
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Approval decisions are recorded by the Approve and Send Back buttons of the clue "
+                    "and never changed afterwards."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_workflow_only()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_workflow_only()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        self._check_workflow_only()

@@ -143,6 +143,8 @@ def create_demo_clues(env):
     c._cancel("与已移送线索重复，撤销。")
 
     # Enforcement-fault clues from the discipline body to 法规处 (seed 001 art. 6).
+    # The head of 局机关纪委 drafts and handles them, so (four eyes) the head
+    # of the parent unit, the bureau leader, decides the unit-head step.
     def fault(xmlid, vals):
         return clue(xmlid, organ, dict({
             "direction": "to_supervision",
@@ -163,14 +165,14 @@ def create_demo_clues(env):
         "person_ids": [_person("冯某", "第二检查分局 法制员", "below_division", True, "GX2014019")],
     })
     c.action_submit()
-    c.with_user(organ)._approve("同意移送法规处核查。")
+    c.with_user(leader)._approve("同意移送法规处核查。")
     c = fault("clue_demo_fault_closed", {
         "main_problem": "执法程序违法：未告知当事人陈述申辩权利。",
         "violation_facts": "行政处罚决定书送达前未履行告知程序，违反《行政处罚法》第四十四条。",
         "person_ids": [_person("蒋某", "医疗器械监管处 科员", "below_division", False, "GX2013027")],
     })
     c.action_submit()
-    c.with_user(organ)._approve("同意移送法规处核查。")
+    c.with_user(leader)._approve("同意移送法规处核查。")
     rc = c.with_user(legal)
     rc.write({
         "verification_result": "经核查，该案确未履行告知程序，属执法程序违法。",

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .xingji_routing_rule import CADRE_RANKS
 
@@ -26,17 +26,35 @@ class XingjiCluePerson(models.Model):
         help="Set when the reported person uses this system: they can then never approve, receive or know of the clue (回避).",
     )
 
+    # Longest name, post or certificate number accepted.
+    _text_limit = 200
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_text_length(vals_list)
         clue_ids = [vals.get("clue_id") for vals in vals_list if vals.get("clue_id")]
         self.env["xingji.clue"].browse(clue_ids)._check_content_editable()
         self._check_not_self(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_text_length([vals])
         self.clue_id._check_content_editable()
         self._check_not_self([vals])
         return super().write(vals)
+
+    def _check_text_length(self, vals_list):
+        for vals in vals_list:
+            for fname in ("name", "employer_post", "cert_number"):
+                value = vals.get(fname)
+                if isinstance(value, str) and len(value) > self._text_limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of a reported person is too long (at most %(limit)s characters).",
+                            field=self._fields[fname]._description_string(self.env),
+                            limit=self._text_limit,
+                        )
+                    )
 
     def _check_not_self(self, vals_list):
         if self.env.su:

@@ -25,20 +25,25 @@ class XingjiRoutingRule(models.Model):
 
     _name = "xingji.routing.rule"
     _description = "Clue Routing Rule"
+    # Every change is tracked: the rule decides which body learns of a clue.
+    _inherit = ["mail.thread"]
     _order = "direction, sequence, id"
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    direction = fields.Selection(CLUE_DIRECTIONS, required=True, default="to_discipline", index=True)
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    direction = fields.Selection(
+        CLUE_DIRECTIONS, required=True, default="to_discipline", index=True, tracking=True
+    )
     cadre_rank = fields.Selection(
-        CADRE_RANKS, help="Leave empty to match every rank of the reported person."
+        CADRE_RANKS, help="Leave empty to match every rank of the reported person.", tracking=True
     )
     party_member = fields.Selection(
         [("any", "Any"), ("yes", "Party Member"), ("no", "Not a Party Member")],
         string="Party Membership",
         required=True,
         default="any",
+        tracking=True,
     )
     receiving_unit_id = fields.Many2one(
         "xingji.unit",
@@ -46,6 +51,7 @@ class XingjiRoutingRule(models.Model):
         ondelete="restrict",
         domain="[('kind', 'in', ['discipline', 'supervision'])]",
         help="The discipline inspection or supervision body that receives the clue.",
+        tracking=True,
     )
     transit_unit_id = fields.Many2one(
         "xingji.unit",
@@ -53,13 +59,17 @@ class XingjiRoutingRule(models.Model):
         ondelete="restrict",
         domain="[('kind', '=', 'discipline')]",
         help="Body through which the clue is transmitted, e.g. 局机关纪委 for 驻局纪检监察组.",
+        tracking=True,
     )
     seniority = fields.Integer(
         default=10,
         help="When a clue reports several persons, the rule with the highest seniority decides the receiving body.",
+        tracking=True,
     )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
-    note = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, index=True, tracking=True
+    )
+    note = fields.Text(tracking=True)
 
     def _matches_person(self, person):
         self.ensure_one()

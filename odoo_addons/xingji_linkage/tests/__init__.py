@@ -26,3 +26,5 @@ from . import test_attack_workflow
 from . import test_attack_links
 from . import test_attack_files
 from . import test_attack_side_channels
+from . import test_attack_clue
+from . import test_concurrency_decision

@@ -94,9 +94,12 @@ class TestClueNeedToKnow(XingjiClueCase):
         # Draft: drafter/handler and the head of the source unit only.
         self.assertEqual(scope(), self.user_handler | self.user_unit_manager)
         clue.action_submit()
-        self.assertIn(self.user_leader, scope())
+        # An approver learns of the clue when his step is reached (the
+        # approvers are fixed then, not read from the live configuration).
+        self.assertNotIn(self.user_leader, scope())
         self.assertNotIn(self.user_discipline, scope(), "the receiving body learns of it on transfer")
         clue.with_user(self.user_unit_manager)._approve("ok")
+        self.assertIn(self.user_leader, scope())
         clue.with_user(self.user_leader)._approve("ok")
         self.assertIn(self.user_discipline, scope())
         for user in self.outsiders.values():
@@ -133,6 +136,8 @@ class TestClueNeedToKnow(XingjiClueCase):
 
     def test_notifications_reach_only_the_scope(self):
         self.clue.action_submit()
+        # The leader's step is reached: he is in the scope now.
+        self.clue.with_user(self.user_unit_manager)._approve("ok")
         outsider = self.user_handler2
         self.clue.message_subscribe(partner_ids=[outsider.partner_id.id, self.user_leader.partner_id.id])
         self.assertNotIn(outsider.partner_id, self.clue.message_partner_ids)

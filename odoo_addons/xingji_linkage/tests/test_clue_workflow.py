@@ -127,10 +127,17 @@ class TestClueWorkflow(XingjiClueCase):
             nature=False,
             violation_facts="证据收集不规范",
         )
+        # The head of the discipline body drafted the clue: four eyes, the
+        # head of the parent unit decides the unit-head step.
+        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
+            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
+        )
         clue.action_submit()
         self.assertEqual(clue.state, "review")
-        self.assertEqual(clue.pending_approver_ids, self.user_discipline)
-        clue._approve("同意移送法规处")
+        self.assertEqual(clue.pending_approver_ids, self.user_leader)
+        with self.assertRaisesRegex(UserError, "only"):
+            clue._approve("自己批")
+        clue.with_user(self.user_leader)._approve("同意移送法规处")
         # No leader step for this direction; verification starts at once.
         self.assertEqual(clue.state, "accepted")
         self.assertEqual(clue.receiving_unit_id, self.unit_supervision)

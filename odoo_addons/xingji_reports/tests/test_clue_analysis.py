@@ -16,6 +16,11 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
     def _fault_clue_fed_back(self):
         """Discovered Mon 23 March 2026, transferred (and accepted at once)
         Fri 27 March, fed back Wed 8 April, across the Qingming holiday."""
+        # Four eyes: the head of the discipline body drafts, so the head of
+        # the parent unit decides the unit-head step.
+        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
+            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
+        )
         with freeze_time("2026-03-27 02:00:00"):
             clue = self._new_clue(
                 user=self.user_discipline,
@@ -27,7 +32,7 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
                 violation_facts="证据收集不规范",
             )
             clue.action_submit()
-            clue._approve("同意移送法规处")
+            clue.with_user(self.user_leader)._approve("同意移送法规处")
         with freeze_time("2026-04-08 02:00:00"):
             supervised = clue.with_user(self.user_supervision)
             supervised.write({"verification_result": "属实", "handling_result": "已纠正"})

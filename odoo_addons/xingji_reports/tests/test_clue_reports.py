@@ -100,6 +100,11 @@ class TestClueReports(XingjiReportCase, XingjiClueCase):
                 self.render_pdf("xingji_reports.action_report_clue_transfer", clue, user=user)
 
     def test_written_feedback_of_a_fault_clue(self):
+        # Four eyes: the head of the discipline body drafts, so the head of
+        # the parent unit decides the unit-head step.
+        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
+            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
+        )
         clue = self._new_clue(
             user=self.user_discipline,
             direction="to_supervision",
@@ -111,7 +116,7 @@ class TestClueReports(XingjiReportCase, XingjiClueCase):
                                         "cadre_rank": "below_division", "cert_number": "GX-2026-0042"})],
         )
         clue.action_submit()
-        clue._approve("同意移送法规处")
+        clue.with_user(self.user_leader)._approve("同意移送法规处")
         supervised = clue.with_user(self.user_supervision)
         supervised.write({"verification_result": "经核查，反映问题属实。", "handling_result": "责令重新作出处罚决定，对执法人员批评教育。"})
         supervised.action_feedback()

@@ -25,6 +25,8 @@ class TestStatisticsWithClues(XingjiReportCase, XingjiClueCase):
         )
 
     def _transfer_on(self, moment, **vals):
+        # A clue is discovered no later than it is referred.
+        vals.setdefault("date_discovered", moment[:10])
         with freeze_time(moment):
             return self._to_transferred(**vals)
 
