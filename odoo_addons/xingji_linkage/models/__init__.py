@@ -29,3 +29,4 @@ from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
+from . import xingji_home_tile

@@ -1,0 +1,165 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A bureau's working day: people told in the Odoo inbox, the home page of
+their work, the roles on the user form without developer mode."""
+from lxml import etree
+
+from odoo.tests import new_test_user, tagged
+
+from .attack_common import XingjiAttackCase
+from .clue_common import XingjiClueCase
+
+
+@tagged("post_install", "-at_install")
+class TestDailyInbox(XingjiClueCase):
+    def test_new_linkage_user_reads_notifications_in_odoo(self):
+        home = self.env.ref("xingji_linkage.xingji_home_action")
+        user = new_test_user(self.env, login="xj_daily_new", groups="base.group_user,xingji_linkage.group_xingji_user")
+        self.assertEqual(user.notification_type, "inbox")
+        self.assertEqual(user.action_id.id, home.id, "a linkage user lands on his home page")
+        other = new_test_user(self.env, login="xj_daily_other", groups="base.group_user")
+        self.assertEqual(other.notification_type, "email", "users outside the linkage keep Odoo's default")
+        self.assertFalse(other.action_id)
+        explicit = new_test_user(
+            self.env,
+            login="xj_daily_explicit",
+            groups="base.group_user,xingji_linkage.group_xingji_user",
+            notification_type="email",
+        )
+        self.assertEqual(explicit.notification_type, "email", "an explicit choice is kept")
+
+    def test_role_given_on_the_form_sets_the_defaults(self):
+        user = new_test_user(self.env, login="xj_daily_later", groups="base.group_user")
+        discipline = self.env.ref("xingji_linkage.group_xingji_discipline")
+        user.xingji_role_ids = discipline
+        self.assertTrue(user.has_group("xingji_linkage.group_xingji_discipline"))
+        self.assertTrue(user.has_group("xingji_linkage.group_xingji_user"), "implied role kept")
+        self.assertIn(discipline, user.xingji_role_ids)
+        self.assertEqual(user.notification_type, "inbox")
+        self.assertEqual(user.action_id.id, self.env.ref("xingji_linkage.xingji_home_action").id)
+        user.xingji_role_ids = False
+        self.assertFalse(user.has_group("xingji_linkage.group_xingji_discipline"))
+
+    def test_handler_told_in_inbox_of_transfer_and_acceptance(self):
+        clue = self._to_transferred()
+        clue.with_user(clue._receiver_users()[:1]).action_accept()
+        partner = self.user_handler.partner_id
+        notifications = self.env["mail.notification"].search(
+            [
+                ("res_partner_id", "=", partner.id),
+                ("mail_message_id.model", "=", "xingji.clue"),
+                ("mail_message_id.res_id", "=", clue.id),
+            ]
+        )
+        self.assertGreaterEqual(len(notifications), 2, "told of the transfer and of the acceptance")
+        self.assertEqual(set(notifications.mapped("notification_type")), {"inbox"})
+        self.assertFalse(
+            self.env["mail.mail"].search([("recipient_ids", "in", partner.ids)]),
+            "no e-mail waits for a mail server",
+        )
+
+    def test_demo_users_read_in_odoo(self):
+        handler = self.env.ref("xingji_linkage.user_handler_demo", raise_if_not_found=False)
+        if not handler:
+            self.skipTest("needs the demo data")
+        demo_users = self.env["res.users"].search([("login", "=like", "xj\\_%"), ("login", "not like", "xj_test")])
+        demo_users |= self.env.ref("base.user_admin")
+        self.assertEqual(set(demo_users.mapped("notification_type")), {"inbox"})
+        self.assertEqual(demo_users.action_id.ids, self.env.ref("xingji_linkage.xingji_home_action").ids)
+
+    def test_signup_is_by_invitation_only(self):
+        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("auth_signup.invitation_scope"), "b2b")
+
+
+@tagged("post_install", "-at_install")
+class TestDailyHome(XingjiAttackCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.handler = new_test_user(
+            cls.env, login="xj_daily_home", groups="base.group_user,xingji_linkage.group_xingji_user"
+        )
+
+    def _call_button(self, user, model, method, ids, context=None):
+        self._login(user)
+        self.env.flush_all()
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_button",
+            {
+                "model": model,
+                "method": method,
+                "args": [ids],
+                "kwargs": {"context": dict({"lang": "zh_CN"}, **(context or {}))},
+            },
+        )
+
+    def test_home_tiles_count_and_open_in_one_click(self):
+        handler = self.env.ref("xingji_linkage.user_handler_demo", raise_if_not_found=False)
+        if not handler:
+            self.skipTest("needs the demo data")
+        handler.password = handler.login
+        home = self.env.ref("xingji_linkage.xingji_home_action")
+        self.assertEqual(handler.action_id.id, home.id)
+        domain = ["|", ["group_ids", "=", False], ["group_ids.users", "in", [handler.id]]]
+        tiles = self.rpc(
+            handler, "xingji.home.tile", "web_search_read", domain, specification={"name": {}, "record_count": {}}
+        )["records"]
+        by_id = {t["id"]: t for t in tiles}
+        drafts = self.env.ref("xingji_linkage.home_tile_clue_drafts")
+        self.assertIn(drafts.id, by_id)
+        self.assertNotIn(self.env.ref("xingji_linkage.home_tile_clue_to_accept").id, by_id, "not his role")
+        count = by_id[drafts.id]["record_count"]
+        self.assertGreater(count, 0, "the demo handler has a draft")
+        action = self._call_button(handler, "xingji.home.tile", "action_open", [drafts.id])
+        self.assertEqual(action["res_model"], "xingji.clue")
+        self.assertEqual(action["name"], drafts.with_context(lang="zh_CN").name, "named in the user's language")
+        found = self.rpc(handler, "xingji.clue", "search_read", action["domain"], fields=["state", "handler_id"])
+        self.assertEqual(len(found), count)
+        self.assertEqual({c["state"] for c in found}, {"draft"})
+
+    def test_roles_on_the_user_form_without_developer_mode(self):
+        self._login(self.admin)
+        views = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/res.users/get_views",
+            {
+                "model": "res.users",
+                "method": "get_views",
+                "args": [[[self.env.ref("base.view_users_form").id, "form"]]],
+                "kwargs": {"context": {"lang": "zh_CN"}},
+            },
+        )
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        self.assertTrue(arch.xpath("//field[@name='xingji_role_ids']"), "roles offered without debug mode")
+        field = views["models"]["res.users"]["fields"]["xingji_role_ids"]
+        self.assertEqual(
+            field["string"], self.env["res.users"].with_context(lang="zh_CN")._fields["xingji_role_ids"]._description_string(
+                self.env(context={"lang": "zh_CN"})
+            )
+        )
+        roles = self.rpc(
+            self.admin, "res.groups", "search_read", field["domain"], fields=["name"], context={"lang": "zh_CN"}
+        )
+        self.assertIn("行纪贯通：经办人", [r["name"] for r in roles])
+
+
+@tagged("post_install", "-at_install")
+class TestDailyTranslations(XingjiClueCase):
+    def test_new_words_have_a_chinese_translation(self):
+        """The new strings are translated in zh_CN.po (they show once the
+        .pot lists them: Odoo ignores .po entries missing from the .pot)."""
+        import polib
+
+        from odoo.tools.misc import file_path
+
+        po = polib.pofile(file_path("xingji_linkage/i18n/zh_CN.po"))
+        translated = {e.msgid: e.msgstr for e in po if e.msgstr}
+        for msgid in (
+            "My Work",
+            "Linkage Roles",
+            "My clue drafts",
+            "Clues awaiting my decision",
+            "Access requests waiting for me",
+            "Home Page Counters",
+        ):
+            with self.subTest(msgid=msgid):
+                self.assertTrue(translated.get(msgid), f"{msgid!r} has a Chinese translation")
