@@ -30,6 +30,7 @@ class ResUsers(models.Model):
         string="Linkage Roles",
         compute="_compute_xingji_role_ids",
         inverse="_inverse_xingji_role_ids",
+        search="_search_xingji_role_ids",
         domain=lambda self: [("category_id", "=", self.env.ref("xingji_linkage.module_category_xingji").id)],
         help="What the user does in the linkage: draft clues, head a unit, approve as a bureau leader, "
         "receive clues as discipline inspection or enforcement supervision, configure.",
@@ -52,6 +53,14 @@ class ResUsers(models.Model):
             wanted = user.xingji_role_ids & roles
             commands = [Command.unlink(g.id) for g in roles - wanted] + [Command.link(g.id) for g in wanted]
             user.write({"groups_id": commands})
+
+    def _search_xingji_role_ids(self, operator, value):
+        # Pickers offer the users with a linkage role: ('xingji_role_ids', '!=', False).
+        roles = self._xingji_roles()
+        if operator in ("=", "!=") and not value:
+            inside = [("groups_id", "in", roles.ids)]
+            return inside if operator == "!=" else [("id", "not in", self._search(inside))]
+        return [("groups_id", operator, value), ("groups_id", "in", roles.ids)]
 
     def _xingji_is_linkage_user(self):
         self.ensure_one()

@@ -141,6 +141,71 @@ class TestDailyHome(XingjiAttackCase):
         )
         self.assertIn("行纪贯通：经办人", [r["name"] for r in roles])
 
+    def _demo_user(self, xmlid):
+        user = self.env.ref(f"xingji_linkage.{xmlid}", raise_if_not_found=False)
+        if not user:
+            self.skipTest("needs the demo data")
+        user.password = user.login
+        return user
+
+    def _field_domain(self, user, model, view_xmlid, field):
+        self._login(user)
+        views = self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/get_views",
+            {
+                "model": model,
+                "method": "get_views",
+                "args": [[[self.env.ref(view_xmlid).id, "form"]]],
+                "kwargs": {"context": {"lang": "zh_CN"}},
+            },
+        )
+        node = etree.fromstring(views["views"]["form"]["arch"]).xpath(f"//field[@name='{field}']")[0]
+        return node.get("domain")
+
+    def test_user_pickers_offer_only_linkage_people(self):
+        handler = self._demo_user("user_handler_demo")
+        odoo_people = self.env.ref("base.user_admin") | self.env.ref("base.user_demo", raise_if_not_found=False)
+        for model, view, field in (
+            ("xingji.clue", "xingji_linkage.xingji_clue_view_form", "handler_id"),
+            ("xingji.rectification", "xingji_linkage.xingji_rectification_view_form", "responsible_user_id"),
+        ):
+            with self.subTest(field=field):
+                domain = self._field_domain(handler, model, view, field)
+                self.assertTrue(domain, "the picker has a domain")
+                from odoo.tools.safe_eval import safe_eval
+
+                offered = self.rpc(handler, "res.users", "name_search", "", args=safe_eval(domain), limit=100)
+                offered_ids = {uid for uid, _name in offered}
+                self.assertIn(handler.id, offered_ids)
+                self.assertFalse(offered_ids & set(odoo_people.ids), "Odoo's own demo users are not offered")
+
+    def test_draw_wizard_opens_with_a_usable_pool(self):
+        supervision = self._demo_user("user_supervision_demo")
+        inspection = self.env["xingji.inspection"].sudo().search([("state", "=", "plan")], limit=1)
+        if not inspection:
+            self.skipTest("no planned inspection in the demo data")
+        action = self._call_button(supervision, "xingji.inspection", "action_open_draw_wizard", inspection.ids)
+        defaults = self.rpc(
+            supervision,
+            "xingji.inspection.draw.wizard",
+            "default_get",
+            ["unit_pool_ids", "inspector_pool_ids"],
+            context=action["context"],
+        )
+        def ids(value):
+            # default_get answers x2many defaults as commands: [(6, 0, ids)].
+            return [i for cmd in value for i in (cmd[2] if isinstance(cmd, list) else [cmd])]
+
+        units = self.env["xingji.unit"].browse(ids(defaults["unit_pool_ids"]))
+        self.assertTrue(units)
+        self.assertFalse(units.child_ids, "the bureau above the units is never inspected by draw")
+        self.assertEqual(set(units.mapped("kind")), {"enforcement"})
+        inspectors = self.env["res.users"].browse(ids(defaults["inspector_pool_ids"]))
+        self.assertGreaterEqual(len(inspectors), 2, "enough inspectors to draw two")
+        bodies = inspectors.xingji_unit_ids | inspectors.xingji_managed_unit_ids
+        self.assertTrue(all(u.xingji_unit_ids | u.xingji_managed_unit_ids for u in inspectors))
+        self.assertTrue(set(bodies.mapped("kind")) & {"supervision", "discipline"})
+
 
 @tagged("post_install", "-at_install")
 class TestDailyTranslations(XingjiClueCase):
