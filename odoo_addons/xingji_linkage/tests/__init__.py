@@ -24,3 +24,4 @@ from . import test_share_clue
 from . import test_ui_share
 from . import test_daily_crons
 from . import test_daily_ui
+from . import test_zh_cn_views

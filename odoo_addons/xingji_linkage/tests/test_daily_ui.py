@@ -206,6 +206,30 @@ class TestDailyHome(XingjiAttackCase):
         self.assertTrue(all(u.xingji_unit_ids | u.xingji_managed_unit_ids for u in inspectors))
         self.assertTrue(set(bodies.mapped("kind")) & {"supervision", "discipline"})
 
+    def test_decision_dialog_is_titled_with_the_decision(self):
+        clue = self.env["xingji.clue"].sudo().search([("state", "in", ("review", "approval"))], limit=1)
+        if not clue or not clue.pending_approver_ids:
+            self.skipTest("no clue waiting for a decision in the demo data")
+        approver = clue.pending_approver_ids[:1]
+        approver.password = approver.login
+        action = self._call_button(approver, "xingji.clue", "action_open_approve", clue.ids)
+        self.assertTrue(action.get("name"), "a dialog without a name is titled 'Odoo'")
+        self.assertIn(clue.name, action["name"])
+
+    def test_statistics_wizard_default_unit_adds_up_its_sub_units(self):
+        if "xingji.statistics.wizard" not in self.env:
+            self.skipTest("xingji_reports not installed")
+        bureau = self.env["xingji.unit"].sudo().search([("child_ids", "!=", False), ("kind", "=", "enforcement")])
+        leader = bureau.member_ids.filtered(lambda u: u.has_group("xingji_linkage.group_xingji_leader"))[:1]
+        if not leader:
+            self.skipTest("no leader member of the bureau in the demo data")
+        leader.password = leader.login
+        defaults = self.rpc(leader, "xingji.statistics.wizard", "default_get", ["unit_ids"])
+        ids = [i for cmd in defaults["unit_ids"] for i in (cmd[2] if isinstance(cmd, list) else [cmd])]
+        units = self.env["xingji.unit"].browse(ids)
+        self.assertIn(bureau[:1], units)
+        self.assertTrue(bureau[:1].child_ids.filtered(lambda u: u.kind == "enforcement") <= units)
+
 
 @tagged("post_install", "-at_install")
 class TestDailyTranslations(XingjiClueCase):
