@@ -75,7 +75,9 @@ class ResUsers(models.Model):
             vals = {}
             if user.notification_type != "inbox" and "notification_type" not in keep:
                 vals["notification_type"] = "inbox"
-            if home and not user.action_id and "action_id" not in keep:
+            # The configuration manager has no work to list: no home page.
+            worker = user.has_group("xingji_linkage.group_xingji_user")
+            if home and worker and not user.action_id and "action_id" not in keep:
                 vals["action_id"] = home.id
             if vals:
                 # sudo: the defaults follow the role given by whoever may give it.

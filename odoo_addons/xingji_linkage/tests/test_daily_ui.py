@@ -3,6 +3,7 @@
 their work, the roles on the user form without developer mode."""
 from lxml import etree
 
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .attack_common import XingjiAttackCase
@@ -57,6 +58,30 @@ class TestDailyInbox(XingjiClueCase):
             "no e-mail waits for a mail server",
         )
 
+    def test_feed_back_button_opens_the_disposal_fields(self):
+        clue = self._to_transferred()
+        receiver = clue._receiver_users()[:1]
+        clue.with_user(receiver).action_accept()
+        form = self.env.ref("xingji_linkage.xingji_clue_view_form")
+        arch = self.env["xingji.clue"].with_user(receiver).get_views([(form.id, "form")])["views"]["form"]["arch"]
+        button = etree.fromstring(arch).xpath("//button[contains(@class, 'o_xingji_feedback')]")[0]
+        server_action = self.env["ir.actions.server"].browse(int(button.get("name")))
+        action = server_action.with_user(receiver).with_context(
+            active_model="xingji.clue", active_id=clue.id, active_ids=clue.ids
+        ).run()
+        self.assertEqual((action["res_model"], action["res_id"], action["target"]), ("xingji.clue", clue.id, "new"))
+        dialog = self.env["xingji.clue"].with_user(receiver).get_views([(action["views"][0][0], "form")])
+        dialog_arch = etree.fromstring(dialog["views"]["form"]["arch"])
+        for name in ("disposal", "result"):
+            field = dialog_arch.xpath(f"//field[@name='{name}']")[0]
+            self.assertIn("direction == 'to_discipline'", field.get("required") or "", f"{name} marked required")
+        self.assertTrue(dialog_arch.xpath("//footer/button[@name='action_feedback']"))
+        # The handler of the referring unit has no such button.
+        with self.assertRaises(AccessError):
+            server_action.with_user(self.user_handler).with_context(
+                active_model="xingji.clue", active_id=clue.id, active_ids=clue.ids
+            ).run()
+
     def test_demo_users_read_in_odoo(self):
         handler = self.env.ref("xingji_linkage.user_handler_demo", raise_if_not_found=False)
         if not handler:
@@ -64,7 +89,8 @@ class TestDailyInbox(XingjiClueCase):
         demo_users = self.env["res.users"].search([("login", "=like", "xj\\_%"), ("login", "not like", "xj_test")])
         demo_users |= self.env.ref("base.user_admin")
         self.assertEqual(set(demo_users.mapped("notification_type")), {"inbox"})
-        self.assertEqual(demo_users.action_id.ids, self.env.ref("xingji_linkage.xingji_home_action").ids)
+        workers = demo_users.filtered(lambda u: u.has_group("xingji_linkage.group_xingji_user"))
+        self.assertEqual(workers.action_id.ids, self.env.ref("xingji_linkage.xingji_home_action").ids)
 
     def test_signup_is_by_invitation_only(self):
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("auth_signup.invitation_scope"), "b2b")
