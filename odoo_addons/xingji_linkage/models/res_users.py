@@ -66,6 +66,9 @@ class ResUsers(models.Model):
         self.ensure_one()
         return bool(self.groups_id & self._xingji_roles())
 
+    # ---------------------------------- defaults of a linkage user (daily)
+    # NOTE for merges: this class has one create() and one write(); any
+    # other override of them here must be merged into these bodies.
     def _xingji_apply_linkage_defaults(self, keep=()):
         """A user who gets a linkage role is told in the Odoo inbox (a bureau
         often has no mail server) and lands on his linkage home page.
