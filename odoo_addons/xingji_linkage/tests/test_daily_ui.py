@@ -278,3 +278,11 @@ class TestDailyTranslations(XingjiClueCase):
         ):
             with self.subTest(msgid=msgid):
                 self.assertTrue(translated.get(msgid), f"{msgid!r} has a Chinese translation")
+
+    def test_fields_needed_to_submit_are_marked_required_in_draft(self):
+        arch = self.env["xingji.clue"].get_views([(self.env.ref("xingji_linkage.xingji_clue_view_form").id, "form")])
+        root = etree.fromstring(arch["views"]["form"]["arch"])
+        for name in ("source_unit_id", "date_discovered", "source", "main_problem", "handler_id", "nature"):
+            with self.subTest(field=name):
+                node = root.xpath(f"//sheet//field[@name='{name}']")[0]
+                self.assertIn("state == 'draft'", node.get("required") or "")
