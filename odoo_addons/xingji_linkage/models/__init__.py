@@ -30,3 +30,4 @@ from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
 from . import xingji_home_tile
+from . import ir_rule

@@ -6,7 +6,7 @@ from lxml import etree
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .attack_common import XingjiAttackCase
+from .attack_common import RpcError, XingjiAttackCase
 from .clue_common import XingjiClueCase
 
 
@@ -255,6 +255,19 @@ class TestDailyHome(XingjiAttackCase):
         units = self.env["xingji.unit"].browse(ids)
         self.assertIn(bureau[:1], units)
         self.assertTrue(bureau[:1].child_ids.filtered(lambda u: u.kind == "enforcement") <= units)
+
+    def test_access_error_is_a_sentence_a_clerk_understands(self):
+        outsider = self._demo_user("user_handler2_demo")
+        clue = self.env["xingji.clue"].sudo().search([("scope_user_ids", "not in", outsider.ids)], limit=1)
+        if not clue:
+            self.skipTest("no clue hidden from the demo inspector")
+        with self.assertRaises(RpcError) as refused:
+            self.rpc(outsider, "xingji.clue", "read", clue.ids, ["name"])
+        message = refused.exception.message
+        self.assertIn("AccessError", refused.exception.name)
+        self.assertIn("is not open to you", message)
+        for joke in ("Uh-oh", "cookies", "top-secret", clue.name):
+            self.assertNotIn(joke, message)
 
 
 @tagged("post_install", "-at_install")
