@@ -269,6 +269,20 @@ class TestDailyHome(XingjiAttackCase):
         for joke in ("Uh-oh", "cookies", "top-secret", clue.name):
             self.assertNotIn(joke, message)
 
+    def test_roles_given_on_the_form_and_not_taken_by_oneself(self):
+        user = new_test_user(self.env, login="xj_daily_form", groups="base.group_user")
+        leader = self.env.ref("xingji_linkage.group_xingji_leader")
+        self.rpc(self.admin, "res.users", "web_save", user.ids, {"xingji_role_ids": [[6, 0, leader.ids]]}, specification={})
+        user.invalidate_recordset()
+        self.assertTrue(user.has_group("xingji_linkage.group_xingji_leader"))
+        self.assertEqual(user.notification_type, "inbox")
+        # A user cannot give himself a role through the same field.
+        manager = self.env.ref("xingji_linkage.group_xingji_manager")
+        with self.assertRaises(RpcError):
+            self.rpc(user, "res.users", "web_save", user.ids, {"xingji_role_ids": [[4, manager.id]]}, specification={})
+        user.invalidate_recordset()
+        self.assertFalse(user.has_group("xingji_linkage.group_xingji_manager"))
+
 
 @tagged("post_install", "-at_install")
 class TestDailyTranslations(XingjiClueCase):
