@@ -47,6 +47,9 @@
         "views/xingji_access_log_verify_views.xml",
         "report/xingji_share_report.xml",
         "views/xingji_clue_access_views.xml",
+        "views/xingji_home_views.xml",
+        "data/xingji_home_data.xml",
+        "data/xingji_signup_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -35,3 +35,5 @@ from . import mail_notification
 from . import mail_tracking_value
 from . import mail_activity
 from . import ir_attachment
+from . import xingji_home_tile
+from . import ir_rule

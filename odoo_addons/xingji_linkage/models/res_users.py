@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import Command, api, fields, models
 
 
 class ResUsers(models.Model):
@@ -20,3 +20,91 @@ class ResUsers(models.Model):
         """Demo helper: switch demo users to Chinese when it is installed."""
         if self.env["res.lang"]._lang_get(lang):
             self.write({"lang": lang})
+
+    # ------------------------------------------------ linkage roles (daily)
+    # The roles do not imply each other in a chain, so Odoo would show them
+    # as check boxes in developer mode only: this field shows them on the
+    # user form for an administrator without developer mode.
+    xingji_role_ids = fields.Many2many(
+        "res.groups",
+        string="Linkage Roles",
+        compute="_compute_xingji_role_ids",
+        inverse="_inverse_xingji_role_ids",
+        search="_search_xingji_role_ids",
+        domain=lambda self: [("category_id", "=", self.env.ref("xingji_linkage.module_category_xingji").id)],
+        help="What the user does in the linkage: draft clues, head a unit, approve as a bureau leader, "
+        "receive clues as discipline inspection or enforcement supervision, configure.",
+    )
+
+    def _xingji_roles(self):
+        category = self.env.ref("xingji_linkage.module_category_xingji")
+        # sudo: the roles are configuration; reading them grants nothing.
+        return self.env["res.groups"].sudo().search([("category_id", "=", category.id)]).with_env(self.env)
+
+    @api.depends("groups_id")
+    def _compute_xingji_role_ids(self):
+        roles = self._xingji_roles()
+        for user in self:
+            user.xingji_role_ids = user.groups_id & roles
+
+    def _inverse_xingji_role_ids(self):
+        roles = self._xingji_roles()
+        for user in self:
+            wanted = user.xingji_role_ids & roles
+            commands = [Command.unlink(g.id) for g in roles - wanted] + [Command.link(g.id) for g in wanted]
+            user.write({"groups_id": commands})
+
+    def _search_xingji_role_ids(self, operator, value):
+        # Pickers offer the users with a linkage role: ('xingji_role_ids', '!=', False).
+        roles = self._xingji_roles()
+        if operator in ("=", "!=") and not value:
+            inside = [("groups_id", "in", roles.ids)]
+            return inside if operator == "!=" else [("id", "not in", self._search(inside))]
+        return [("groups_id", operator, value), ("groups_id", "in", roles.ids)]
+
+    def _xingji_is_linkage_user(self):
+        self.ensure_one()
+        return bool(self.groups_id & self._xingji_roles())
+
+    # ---------------------------------- defaults of a linkage user (daily)
+    # NOTE for merges: this class has one create() and one write(); any
+    # other override of them here must be merged into these bodies.
+    def _xingji_apply_linkage_defaults(self, keep=()):
+        """A user who gets a linkage role is told in the Odoo inbox (a bureau
+        often has no mail server) and lands on his linkage home page.
+        ``keep``: the fields the caller set explicitly (left as they are)."""
+        home = self.env.ref("xingji_linkage.xingji_home_action", raise_if_not_found=False)
+        for user in self:
+            vals = {}
+            if user.notification_type != "inbox" and "notification_type" not in keep:
+                vals["notification_type"] = "inbox"
+            # The configuration manager has no work to list: no home page.
+            worker = user.has_group("xingji_linkage.group_xingji_user")
+            if home and worker and not user.action_id and "action_id" not in keep:
+                vals["action_id"] = home.id
+            if vals:
+                # sudo: the defaults follow the role given by whoever may give it.
+                user.sudo().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        for user, vals in zip(users, vals_list):
+            if user._xingji_is_linkage_user():
+                user._xingji_apply_linkage_defaults(keep=set(vals))
+        return users
+
+    def write(self, vals):
+        if not any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
+            return super().write(vals)
+        before = self.filtered(lambda u: u._xingji_is_linkage_user())
+        res = super().write(vals)
+        (self - before).filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults(
+            keep=set(vals)
+        )
+        return res
+
+    def _xingji_demo_set_inbox(self):
+        """Demo helper: the demo linkage users read their notifications in
+        Odoo and land on the linkage home page."""
+        self.filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults()

@@ -1424,8 +1424,12 @@ class XingjiClue(models.Model):
     # ------------------------------------------------------ dialog openers
     def _open_decision(self, action):
         self.ensure_one()
+        Wizard = self.env["xingji.clue.decision.wizard"]
+        labels = dict(Wizard._fields["action"]._description_selection(self.env))
         return {
             "type": "ir.actions.act_window",
+            # The dialog's title names the decision (without it: "Odoo").
+            "name": self.env._("%(decision)s: %(clue)s", decision=labels.get(action, action), clue=self.name),
             "res_model": "xingji.clue.decision.wizard",
             "view_mode": "form",
             "target": "new",

@@ -97,10 +97,13 @@ class XingjiConfidentialMixin(models.AbstractModel):
         if not partner_ids:
             return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
         # Records whose scope admits the same partners subscribe in one call.
+        # A record may come twice (mail.activity subscribes a user once per
+        # activity, and a cron gives him two on one clue): each is
+        # subscribed once, else the second insert breaks the unique key.
         by_allowed = defaultdict(list)
-        for record in self:
+        for record in self.browse(dict.fromkeys(self.ids)):
             allowed = set(record._scope_partners().ids)
-            by_allowed[tuple(pid for pid in partner_ids if pid in allowed)].append(record.id)
+            by_allowed[tuple(dict.fromkeys(pid for pid in partner_ids if pid in allowed))].append(record.id)
         for pids, ids in by_allowed.items():
             if pids:
                 super(XingjiConfidentialMixin, self.browse(ids))._message_subscribe(

@@ -87,20 +87,24 @@ class XingjiDeadlineMixin(models.AbstractModel):
         open_domain = self._deadline_open_domain()
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = []
+        # One activity per (record, user) and run: the escalation wins over
+        # the reminder. mail.activity subscribes each user to the res_ids of
+        # his activities, and a record twice in that list broke the run.
+        vals_by_key = {}
         to_remind = self.search(
             open_domain + [("date_deadline", "<=", soon), ("deadline_reminded", "=", False)]
         )
         for record in to_remind:
             for user in record._deadline_responsible():
-                vals_list.append(
+                vals_by_key[(record.id, user.id)] = (
                     {
                         "res_model_id": model_id,
                         "res_id": record.id,
                         "user_id": user.id,
                         "activity_type_id": activity_type.id,
                         "date_deadline": record.date_deadline,
-                        "summary": record._deadline_summary(),
+                        # The cron runs without a language: each user reads his own.
+                        "summary": record.with_context(lang=user.lang)._deadline_summary(),
                     }
                 )
         overdue = self.search(
@@ -108,20 +112,21 @@ class XingjiDeadlineMixin(models.AbstractModel):
         )
         for record in overdue:
             for user in record._deadline_escalation_users():
-                vals_list.append(
+                vals_by_key[(record.id, user.id)] = (
                     {
                         "res_model_id": model_id,
                         "res_id": record.id,
                         "user_id": user.id,
                         "activity_type_id": activity_type.id,
                         "date_deadline": today,
-                        "summary": self.env._(
+                        "summary": record.with_context(lang=user.lang).env._(
                             "Overdue since %(date)s: %(name)s",
                             date=record.date_deadline,
                             name=record.display_name,
                         ),
                     }
                 )
+        vals_list = list(vals_by_key.values())
         if vals_list:
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
         to_remind.write({"deadline_reminded": True})

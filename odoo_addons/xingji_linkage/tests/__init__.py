@@ -28,3 +28,6 @@ from . import test_attack_files
 from . import test_attack_side_channels
 from . import test_attack_clue
 from . import test_concurrency_decision
+from . import test_daily_crons
+from . import test_daily_ui
+from . import test_zh_cn_views

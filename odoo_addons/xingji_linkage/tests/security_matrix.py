@@ -129,4 +129,6 @@ MATRIX = {
     "xingji.share.request.decision": {**{role: "crw" for role in ALL_READ}, "manager": ""},
     # Also used by the configuration manager for a category's default grade.
     "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": "crw"},
+    # Counters of the home page (feat/daily): configured by the manager.
+    "xingji.home.tile": {**ALL_READ, "manager": "crwu"},
 }

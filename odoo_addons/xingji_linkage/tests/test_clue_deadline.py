@@ -61,7 +61,10 @@ class TestClueDeadlines(XingjiClueCase):
             self.assertIn(clue, overdue)
             escalation = self._activities(clue, self.user_leader)
             self.assertTrue(escalation, "the head above the receiving body is told")
-            self.assertIn("Overdue", escalation[-1].summary)
+            # The summary is in the language of the user told (feat/daily).
+            self.assertIn(
+                "Overdue" if self.user_leader.lang == "en_US" else "超期", escalation[-1].summary
+            )
             # Escalated once only.
             _reminded, overdue = Clue._cron_deadline_reminders()
             self.assertNotIn(clue, overdue)

@@ -37,12 +37,19 @@ class XingjiInspectionDrawWizard(models.TransientModel):
 
     @api.model
     def _default_unit_pool(self):
-        return self.env["xingji.unit"].search([("kind", "=", "enforcement")])
+        # The units that are inspected: enforcement units without sub-units,
+        # never the bureau above them.
+        return self.env["xingji.unit"].search([("kind", "=", "enforcement"), ("child_ids", "=", False)])
 
     @api.model
     def _default_inspector_pool(self):
         inspection = self.env["xingji.inspection"].browse(self.env.context.get("default_inspection_id"))
-        return inspection.exists().organiser_unit_ids.member_ids
+        bodies = inspection.exists().organiser_unit_ids or self.env["xingji.unit"].search(
+            [("kind", "in", ("supervision", "discipline"))]
+        )
+        # The inspectors come from the supervision and discipline bodies:
+        # their members and heads.
+        return bodies.member_ids | bodies.manager_id
 
     def action_draw(self):
         self.ensure_one()

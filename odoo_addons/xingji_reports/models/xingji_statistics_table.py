@@ -370,7 +370,10 @@ class XingjiStatisticsTable(models.Model):
                     "xingji_reports.mail_activity_statistics_submit",
                     date_deadline=deadline,
                     user_id=user.id,
-                    summary=self.env._("Submit the quarterly linkage statistics table"),
+                    # The cron runs without a language: each liaison reads his own.
+                    summary=self.with_context(lang=user.lang).env._(
+                        "Submit the quarterly linkage statistics table"
+                    ),
                 )
         return tables
 

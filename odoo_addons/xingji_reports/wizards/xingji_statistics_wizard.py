@@ -30,7 +30,9 @@ class XingjiStatisticsWizard(models.TransientModel):
     @api.model
     def _default_unit_ids(self):
         units = self.env["xingji.unit"]._get_units_of_user().filtered(lambda u: u.kind == "enforcement")
-        return units.ids
+        # A unit adds up its sub-units: the bureau's leader reports on all
+        # of its units (the clues are referred by the sub-units).
+        return self.env["xingji.unit"].search([("id", "child_of", units.ids), ("kind", "=", "enforcement")]).ids
 
     def _units(self):
         self.ensure_one()

@@ -112,18 +112,19 @@ registry.category("web_tour.tours").add("xingji_clue_tour_receive", {
         statusIs("transferred"),
         { content: "Accept", trigger: ".o_form_view button[name=action_accept]", run: "click" },
         statusIs("accepted"),
-        { content: "Disposal tab", trigger: '.o_notebook a[name="disposal"]', run: "click" },
+        // The Feed Back button opens the disposal and result in a dialog.
+        { content: "Feed back", trigger: ".o_form_view button.o_xingji_feedback", run: "click" },
         {
             content: "Disposal",
-            trigger: ".o_field_widget[name=disposal] select",
+            trigger: ".modal .o_field_widget[name=disposal] select",
             run: 'select "talk_inquiry"',
         },
         {
             content: "Result",
-            trigger: ".o_field_widget[name=result] textarea",
+            trigger: ".modal .o_field_widget[name=result] textarea",
             run: "edit 经谈话函询，予以批评教育。",
         },
-        { content: "Feed back", trigger: ".o_form_view button[name=action_feedback]", run: "click" },
+        { content: "Confirm", trigger: ".modal button[name=action_feedback]", run: "click" },
         statusIs("fed_back"),
     ],
 });
