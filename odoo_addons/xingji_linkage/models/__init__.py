@@ -2,12 +2,17 @@ from . import xingji_unit
 from . import xingji_violation_type
 from . import xingji_holiday
 from . import xingji_access_log
+from . import xingji_access_log_checkpoint
 from . import xingji_access_grant
 from . import xingji_confidential_mixin
 from . import xingji_deadline_mixin
 from . import xingji_workflow_mixin
 from . import res_users
 from . import ir_binary
+from . import ir_attachment
+from . import ir_rule
+from . import ir_model_access
+from . import res_groups
 from . import xingji_inspection
 from . import xingji_inspection_draw
 from . import xingji_finding

@@ -117,14 +117,21 @@ class XingjiConfidentialMixin(models.AbstractModel):
         return [r for r in recipients if r["id"] in allowed]
 
     # ------------------------------------------------------------- logging
-    def web_read(self, specification):
-        result = super().web_read(specification)
-        # Onchange also web_reads the unsaved record (NewId): nothing to log.
-        if (
-            len(self) == 1
-            and isinstance(self.id, int)
-            and not self.env.su
-            and self._is_access_logged()
-        ):
-            self.env["xingji.access.log"]._log(self, "open")
+    # Fields whose reading is an opening of the record (override per model):
+    # its content, not the numbers, names and states of a list or kanban.
+    _xingji_content_fields = ()
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Every reading of content (``read``, ``search_read``, ``web_read``
+        of one record or many, the form after a save) is written to the
+        access log: one entry per record, in one insert."""
+        result = super()._read_format(fnames, load=load)
+        if not self.env.su and self._xingji_content_fields:
+            content = set(fnames or self._fields) & set(self._xingji_content_fields)
+            if content:
+                # Onchange reads the unsaved record (NewId): nothing to log.
+                records = self.browse([rid for rid in self._ids if isinstance(rid, int)])
+                logged = records.filtered(lambda r: r._is_access_logged())
+                if logged:
+                    self.env["xingji.access.log"]._log(logged, "open")
         return result

@@ -24,6 +24,8 @@ class XingjiShare(models.Model):
     # run before mail.thread's own methods (which do not call super()).
     _inherit = ["xingji.confidential.mixin", "mail.thread"]
     _order = "id desc"
+    # Reading any of these is an opening, written to the access log.
+    _xingji_content_fields = ("body", "attachment_ids", "offline_location", "offline_keeper")
     _mail_post_access = "read"
     _check_company_auto = True
 

@@ -10,15 +10,20 @@ from .common import XingjiCase
 class TestAccessLog(XingjiCase):
     def _log(self, n=3):
         Log = self.env["xingji.access.log"].with_user(self.user_handler)
-        return Log._log(self.unit_enforcement | self.unit_supervision | self.unit_discipline, "open")[:n]
+        return Log._log(self.unit_enforcement | self.unit_supervision | self.unit_discipline, "open")[:n].sudo()
 
     def test_log_is_chained_and_verifies(self):
         entries = self._log()
         self.assertEqual(len(entries), 3)
         self.assertEqual(entries[0].user_id, self.user_handler)
-        ordered = entries.sorted("id")
-        self.assertEqual(ordered[1].previous_hash, ordered[0].entry_hash)
+        # Written at once, without a place in the chain yet...
+        self.assertFalse(any(entries.mapped("sequence")))
+        self.assertTrue(all(entries.mapped("content_hash")))
         self.assertEqual(self.env["xingji.access.log"]._verify_chain(), [])
+        # ... which the verification (or the cron) gave them, in order.
+        ordered = entries.sorted("id")
+        self.assertEqual(ordered[1].sequence, ordered[0].sequence + 1)
+        self.assertEqual(ordered[1].previous_hash, ordered[0].entry_hash)
 
     def test_nobody_rewrites_the_log_through_the_orm(self):
         entries = self._log()
@@ -53,7 +58,7 @@ class TestAccessLog(XingjiCase):
 
     def test_sql_deletion_detected(self):
         entries = self._log().sorted("id")
-        self.env.flush_all()
+        self.assertEqual(self.env["xingji.access.log"]._verify_chain(), [])
         self.env.cr.execute(SQL("DELETE FROM xingji_access_log WHERE id = %s", entries[1].id))
         problems = self.env["xingji.access.log"]._verify_chain()
         self.assertEqual([p["id"] for p in problems], [entries[2].id])
