@@ -285,20 +285,17 @@ class XingjiAccessLog(models.Model):
         return entries.with_env(self.env)
 
     @api.model
-    def _protected_models(self):
+    def _is_protected_model(self, name):
         """Models whose rules and access rows only module install or upgrade
-        may change: the confidential records and their trail."""
-        return set(self._confidential_models()) | {
-            "xingji.access.log",
-            "xingji.access.log.checkpoint",
-            "xingji.access.grant",
-        }
+        may change: every model of the linkage (the confidential records,
+        their lines and their trail; the rules are part of the product)."""
+        return bool(name) and name.startswith("xingji.")
 
     @api.model
     def _is_watched_model(self, name):
         """Models whose rules and access rows are logged when changed."""
         return bool(name) and (
-            name.startswith("xingji.") or name == "ir.attachment" or name.startswith("mail.")
+            self._is_protected_model(name) or name == "ir.attachment" or name.startswith("mail.")
         )
 
     @api.model
@@ -308,7 +305,7 @@ class XingjiAccessLog(models.Model):
         Settings administrator included)."""
         if not self.env.registry.ready or self.env.uid == SUPERUSER_ID:
             return
-        protected = set(model_names or ()) & self._protected_models()
+        protected = {name for name in model_names or () if self._is_protected_model(name)}
         if protected:
             raise UserError(self.env._(
                 "The access rules of confidential records (%(models)s) are part of the application: "

@@ -22,3 +22,4 @@ from . import test_inspection_clue
 from . import test_ui_inspection
 from . import test_share_clue
 from . import test_ui_share
+from . import test_attack_log
