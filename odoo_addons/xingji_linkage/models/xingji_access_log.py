@@ -417,7 +417,7 @@ class XingjiAccessLog(models.Model):
         sequence, previous = head if head else (0, "")
         cr.execute(
             SQL(
-                "SELECT id, content_hash FROM xingji_access_log WHERE sequence IS NULL"
+                "SELECT id, content_hash, key_id FROM xingji_access_log WHERE sequence IS NULL"
                 " ORDER BY id LIMIT %s",
                 limit,
             )
@@ -426,10 +426,14 @@ class XingjiAccessLog(models.Model):
         if not rows:
             return 0
         key = log_key()
+        current = key_id(key)
         values = []
-        for entry_id, content_hash in rows:
+        for entry_id, content_hash, row_kid in rows:
             sequence += 1
-            entry_hash = digest(key, chain_text(sequence, previous, content_hash))
+            # An entry is chained with the key that signed its content (plain
+            # SHA-256 for entries written before the key was configured).
+            row_key = key if row_kid == current else None
+            entry_hash = digest(row_key, chain_text(sequence, previous, content_hash))
             values.append(SQL("(%s, %s, %s, %s)", entry_id, sequence, previous or "", entry_hash))
             previous = entry_hash
         cr.execute(
