@@ -23,3 +23,4 @@ from . import test_ui_inspection
 from . import test_share_clue
 from . import test_ui_share
 from . import test_attack_log
+from . import test_log_concurrency
