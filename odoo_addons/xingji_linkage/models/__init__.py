@@ -13,6 +13,8 @@ from . import ir_attachment
 from . import ir_rule
 from . import ir_model_access
 from . import res_groups
+from . import ir_actions_server
+from . import ir_module_module
 from . import xingji_inspection
 from . import xingji_inspection_draw
 from . import xingji_finding

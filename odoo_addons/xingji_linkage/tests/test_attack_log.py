@@ -213,3 +213,19 @@ class TestAttackLog(XingjiAttackCase):
         # The leaders read these entries; the administrator does not.
         rows = self.rpc(self.user_leader, "xingji.access.log", "search_read", [("action", "=", "config")], ["detail"])
         self.assertIn(entry.id, [row["id"] for row in rows])
+
+    def test_admin_password_reset_and_code_actions_logged_and_told(self):
+        """What Odoo cannot forbid a Settings administrator (log in as a
+        linkage user after resetting his password; run Python code) is
+        written to the access log and told to the leaders."""
+        self.rpc(self.settings_admin, "res.users", "write", [self.user_discipline.id], {"password": "x" * 12})
+        entry = self._config_entries(self.user_discipline).filtered(lambda e: "password" in e.detail)
+        self.assertEqual(len(entry), 1)
+        self.assertTrue(self._leader_told(self.user_discipline))
+        action_id = self.rpc(self.settings_admin, "ir.actions.server", "create", {
+            "name": "peek", "model_id": self.env["ir.model"]._get("xingji.clue").id,
+            "state": "code", "code": "action = env['xingji.clue'].sudo().search_read([])",
+        })
+        action = self.env["ir.actions.server"].browse(action_id)
+        self.assertIn("search_read", self._config_entries(action).detail)
+        self.assertTrue(self._leader_told(action))
