@@ -5,6 +5,7 @@ from . import xingji_access_log
 from . import xingji_access_log_checkpoint
 from . import xingji_access_grant
 from . import xingji_confidential_mixin
+from . import xingji_confidential_line_mixin
 from . import xingji_deadline_mixin
 from . import xingji_workflow_mixin
 from . import res_users

@@ -2,6 +2,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .xingji_confidential_line_mixin import PARENT_READING
 
 
 class XingjiConfidentialMixin(models.AbstractModel):
@@ -120,6 +123,34 @@ class XingjiConfidentialMixin(models.AbstractModel):
     # Fields whose reading is an opening of the record (override per model):
     # its content, not the numbers, names and states of a list or kanban.
     _xingji_content_fields = ()
+
+    def web_read(self, specification):
+        # The lines read with the record (its form) are covered by the
+        # record's own entry.
+        token = PARENT_READING.set(True)
+        try:
+            return super().web_read(specification)
+        finally:
+            PARENT_READING.reset(token)
+
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Grouping by content, or aggregating it, would read it without an
+        opening: refused (counts by number, state, unit stay open)."""
+        if not self.env.su and self._xingji_content_fields:
+            specs = [spec for spec in groupby or ()] + [
+                spec for spec in aggregates or () if spec != "__count"
+            ]
+            used = {spec.split(":")[0].split(".")[0] for spec in specs}
+            content = used & set(self._xingji_content_fields)
+            if content:
+                raise AccessError(self.env._(
+                    "The content of a confidential record (%(fields)s) cannot be grouped or summed up; "
+                    "open the record to read it.",
+                    fields=", ".join(sorted(self._fields[name].string for name in content)),
+                ))
+        return super()._read_group(
+            domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset, limit=limit, order=order
+        )
 
     def _read_format(self, fnames, load="_classic_read"):
         """Every reading of content (``read``, ``search_read``, ``web_read``

@@ -57,6 +57,30 @@ class TestAttackLog(XingjiAttackCase):
         self.assertEqual(max(entries.ids) - min(entries.ids), 1)
         self.assertEqual(len(set(entries.mapped("date"))), 1)
 
+    def test_lines_read_directly_are_an_opening(self):
+        """The reported persons read on their own model over RPC."""
+        person_ids = self.clue.person_ids.ids
+        self.rpc(self.user_leader, "xingji.clue.person", "read", person_ids, ["name", "cert_number"])
+        entry = self._entries(user=self.user_leader)
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry.detail, "Reported Person")
+        # Within the form (the clue's own reading) they add no second entry.
+        self.rpc(self.user_discipline, "xingji.clue", "web_read", [self.clue.id], FORM_SPEC)
+        self.assertEqual(len(self._entries(user=self.user_discipline)), 1)
+
+    @mute_logger("odoo.http")
+    def test_content_cannot_be_grouped_or_aggregated(self):
+        self.assertRpcRefused(
+            self.user_handler, "xingji.clue", "read_group", [], ["main_problem"], ["main_problem"]
+        )
+        self.assertRpcRefused(
+            self.user_handler, "xingji.clue", "web_read_group", [], ["main_problem:array_agg"], ["state"]
+        )
+        # Counting by state stays open, and is no opening.
+        groups = self.rpc(self.user_handler, "xingji.clue", "web_read_group", [], ["state"], ["state"])
+        self.assertTrue(groups["groups"])
+        self.assertFalse(self._entries())
+
     def test_kanban_and_list_are_not_openings(self):
         """Issue 10: the kanban wrote one 打开 row per visible card."""
         for user in (self.user_handler, self.user_leader, self.user_discipline):
