@@ -544,37 +544,36 @@ class XingjiAccessLog(models.Model):
             pending = cr.fetchone()[0]
         count = stats["count"]
         problems.sort(key=lambda p: (p["position"] or 0, p["id"] or 0))
-        _ = self.env._
         if not problems:
-            lines = [_("The access log is complete and untampered: %(count)s entries checked.", count=count)]
+            lines = [self.env._("The access log is complete and untampered: %(count)s entries checked.", count=count)]
         else:
             lines = [
-                _(
+                self.env._(
                     "The access log was tampered with: %(n)s problem(s) in %(count)s entries.",
                     n=len(problems),
                     count=count,
                 )
             ] + [problem["message"] for problem in problems]
         if checkpoints:
-            lines.append(_("%(n)s signed checkpoint(s) kept by the bureau leaders checked.", n=len(checkpoints)))
+            lines.append(self.env._("%(n)s signed checkpoint(s) kept by the bureau leaders checked.", n=len(checkpoints)))
         if not log_key():
-            lines.append(_(
+            lines.append(self.env._(
                 "No signing key is configured (xingji_log_hmac_key in the server configuration): "
                 "the hashes are plain SHA-256, so someone who can write to the database could "
                 "recompute them; only the checkpoints kept by the leaders would show it."
             ))
         elif stats["unkeyed"]:
-            lines.append(_(
+            lines.append(self.env._(
                 "%(n)s older entries were written before the signing key was configured.",
                 n=stats["unkeyed"],
             ))
         if stats["foreign"]:
-            lines.append(_(
+            lines.append(self.env._(
                 "%(n)s entries are signed with another key than this server's: their content could not be checked.",
                 n=stats["foreign"],
             ))
         if pending:
-            lines.append(_("%(n)s entries written in the last moments are not chained yet.", n=pending))
+            lines.append(self.env._("%(n)s entries written in the last moments are not chained yet.", n=pending))
         return count, problems, "\n".join(lines)
 
     @api.model

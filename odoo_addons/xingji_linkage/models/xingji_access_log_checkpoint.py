@@ -103,10 +103,11 @@ class XingjiAccessLogCheckpoint(models.Model):
         """Every published head: {count: [(head, key id, signature, source)]},
         from the checkpoint table and from the messages sent to the leaders."""
         heads = {}
-        for checkpoint in self.sudo().search([]):
-            heads.setdefault(checkpoint.sequence, []).append(
-                (checkpoint.head_hash, checkpoint.key_id, checkpoint.signature, "table")
-            )
+        self.env.cr.execute(
+            SQL("SELECT sequence, head_hash, key_id, signature FROM xingji_access_log_checkpoint")
+        )
+        for count, head, kid, signature in self.env.cr.fetchall():
+            heads.setdefault(count, []).append((head, kid, signature, "table"))
         self.env.cr.execute(
             SQL("SELECT body FROM mail_message WHERE model = %s AND body LIKE %s", self._name, "%XJLOG-HEAD%")
         )

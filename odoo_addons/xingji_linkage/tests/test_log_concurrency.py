@@ -9,6 +9,7 @@ its users and clues), sends parallel JSON-RPC calls, verifies the chain over
 RPC and stops the server by its PID.
 """
 import json
+import logging
 import re
 import socket
 import subprocess
@@ -20,6 +21,8 @@ import requests
 
 from odoo.tests import BaseCase, tagged
 from odoo.tools import config
+
+_logger = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "xingji-demo"
 DEMO_READERS = (
@@ -92,7 +95,7 @@ class TestLogConcurrency(BaseCase):
                 if requests.get(self.base + "/web/health", timeout=2).ok:
                     return
             except requests.RequestException:
-                pass
+                _logger.debug("Odoo is still starting")
             time.sleep(0.5)
         self.fail("Odoo did not answer within 90 s")
 
@@ -152,5 +155,7 @@ class TestLogConcurrency(BaseCase):
         state, after, message = self._verify(auditor)
         self.assertEqual(state, "success", message)
         self.assertEqual(after - before, sum(written), message)
-        print(f"\n{WRITERS} sessions x {ROUNDS} rounds: {sum(written)} entries in {elapsed:.1f} s, chain intact")
+        _logger.info(
+            "%s sessions x %s rounds: %s entries in %.1f s, chain intact", WRITERS, ROUNDS, sum(written), elapsed
+        )
 
