@@ -23,9 +23,11 @@ class XingjiConfidentialLineMixin(models.AbstractModel):
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
         if not self.env.su and not PARENT_READING.get():
+            # Onchange reads unsaved lines (NewId): nothing to log.
+            lines = self.browse([rid for rid in self._ids if isinstance(rid, int)])
             # sudo: the parent of lines the user was just allowed to read.
-            parents = self.sudo()[self._xingji_parent_field].with_env(self.env)
-            logged = parents.filtered(lambda p: p._is_access_logged())
+            parents = lines.sudo()[self._xingji_parent_field].with_env(self.env)
+            logged = parents.filtered(lambda p: isinstance(p.id, int) and p._is_access_logged())
             if logged:
                 self.env["xingji.access.log"]._log(logged, "open", self._description)
         return result
