@@ -120,6 +120,12 @@ class TestAttackLog(XingjiAttackCase):
             response = self.url_open(f"/report/html/{report.report_name}/{self.clue.id}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(len(self._entries("print", user=self.user_handler)), 1)
+        # An auditor outside the scope gets a refusal, and nothing is logged.
+        self._login(self.user_outsider)
+        with mute_logger("odoo.http", "odoo.addons.base.models.ir_rule"):
+            response = self.url_open(f"/report/html/{report.report_name}/{self.clue.id}")
+        self.assertIn(response.status_code, (403, 404))
+        self.assertFalse(self._entries("print", user=self.user_outsider))
 
     # ----------------------------------------------------- who reads the log
     def test_log_rows_only_for_auditors_in_scope(self):
