@@ -11,6 +11,7 @@ from . import xingji_workflow_mixin
 from . import res_users
 from . import ir_binary
 from . import ir_attachment
+from . import mail_message
 from . import ir_rule
 from . import ir_model_access
 from . import res_groups

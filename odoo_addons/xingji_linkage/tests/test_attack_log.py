@@ -68,6 +68,20 @@ class TestAttackLog(XingjiAttackCase):
         self.rpc(self.user_discipline, "xingji.clue", "web_read", [self.clue.id], FORM_SPEC)
         self.assertEqual(len(self._entries(user=self.user_discipline)), 1)
 
+    def test_chatter_is_a_reading(self):
+        """Tracked content changes and messages, in the chatter or over RPC."""
+        self._login(self.user_leader)
+        payload = {"id": 0, "jsonrpc": "2.0", "method": "call",
+                   "params": {"thread_model": "xingji.clue", "thread_id": self.clue.id}}
+        response = self.url_open(
+            "/mail/thread/messages", data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+        )
+        self.assertNotIn("error", response.json())
+        self.assertEqual(self._entries(user=self.user_leader).detail, "Chatter")
+        self.rpc(self.user_discipline, "mail.message", "search_read",
+                 [("model", "=", "xingji.clue"), ("res_id", "=", self.clue.id)], ["body"])
+        self.assertEqual(self._entries(user=self.user_discipline).detail, "Chatter")
+
     @mute_logger("odoo.http")
     def test_content_cannot_be_grouped_or_aggregated(self):
         self.assertRpcRefused(
