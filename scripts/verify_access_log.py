@@ -2,8 +2,19 @@
 """Verify the hash chain of the confidential access log (xingji.access.log).
 
 Checks, outside any Odoo server, that no entry of the access log was
-deleted, inserted or changed behind the ORM's back (e.g. in SQL).  Run it
-with the Python of the Odoo 18 installation, e.g. from a daily system cron:
+deleted, inserted or changed behind the ORM's back (e.g. in SQL): it first
+chains the entries still waiting for their place (as the cron does), then
+reads the chain in batches (constant memory) and checks
+
+* each entry's content hash and chain hash, HMAC-SHA256 with the key
+  ``xingji_log_hmac_key`` of the Odoo configuration file given with ``-c``
+  (the database never holds it; without it the hashes are plain SHA-256
+  and the output says so);
+* the signed checkpoints (count + head hash) sent to the bureau leaders and
+  kept in their inbox.
+
+Run it with the Python of the Odoo 18 installation, e.g. from a daily
+system cron:
 
   ODOO_PYTHON scripts/verify_access_log.py -c /etc/odoo.conf -d DATABASE
 
@@ -41,8 +52,8 @@ def main(argv=None):
         if "xingji.access.log" not in env:
             print(f"xingji_linkage is not installed in database {args.database}.")
             return 2
+        # Chains pending entries and verifies, each in a cursor of its own.
         _count, problems, text = env["xingji.access.log"]._verify_report()
-        cr.rollback()
     print(text)
     return 1 if problems else 0
 

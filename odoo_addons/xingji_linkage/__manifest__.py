@@ -45,6 +45,8 @@
         "views/xingji_share_request_views.xml",
         "views/xingji_share_category_views.xml",
         "views/xingji_access_log_verify_views.xml",
+        "security/xingji_access_log_rules.xml",
+        "data/xingji_access_log_cron_data.xml",
         "report/xingji_share_report.xml",
         "views/xingji_clue_access_views.xml",
         "views/xingji_home_views.xml",

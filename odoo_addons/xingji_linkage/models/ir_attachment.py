@@ -9,6 +9,8 @@ from .mail_followers import confidential_models
 BINDING_FIELDS = ("res_model", "res_id")
 # What may still change on a frozen file: the share token Odoo sets itself.
 FROZEN_WRITABLE = frozenset({"access_token"})
+# Reading these over RPC is a download of the file.
+CONTENT_FIELDS = {"datas", "raw", "db_datas"}
 
 
 class IrAttachment(models.Model):
@@ -153,3 +155,29 @@ class IrAttachment(models.Model):
                     self.env._("A file of a confidential record cannot be copied: ask for access instead.")
                 )
         return super().copy(default=default)
+
+    # ---------------------------------------------------------- logging
+    def _read_format(self, fnames, load="_classic_read"):
+        """Reading the content of a confidential record's attachment over
+        RPC (``read(['datas'])``) is a download: write it to the access log,
+        one entry per file, in one insert."""
+        result = super()._read_format(fnames, load=load)
+        if not self.env.su and CONTENT_FIELDS & set(fnames or ()):
+            self._xingji_log_download()
+        return result
+
+    def _xingji_log_download(self):
+        entries = []
+        # sudo: res_model / res_id / name of attachments the user was just
+        # allowed to read.
+        for attachment in self.sudo():
+            if not (attachment.res_model and attachment.res_id):
+                continue
+            model = self.env.get(attachment.res_model)
+            if model is None or "scope_user_ids" not in model._fields:
+                continue
+            target = model.browse(attachment.res_id).exists()
+            if target and target._is_access_logged():
+                entries.append((target, "download", attachment.name))
+        if entries:
+            self.env["xingji.access.log"]._log_entries(entries)

@@ -6,14 +6,10 @@ class IrBinary(models.AbstractModel):
     _inherit = "ir.binary"
 
     def _record_to_stream(self, record, field_name):
-        """Write every download of a confidential record's attachment to the log."""
+        """Write every download of a confidential record's attachment to the
+        log. ``/web/content`` runs on a read-only cursor: the log writes
+        through a short cursor of its own, the request is not replayed."""
         stream = super()._record_to_stream(record, field_name)
-        if record._name == "ir.attachment" and record.res_model and record.res_id:
-            model = self.env.get(record.res_model)
-            if model is not None and "scope_user_ids" in model._fields and not self.env.su:
-                target = model.browse(record.res_id).exists()
-                if target and target._is_access_logged():
-                    self.env["xingji.access.log"]._log(
-                        target, "download", detail=record.name
-                    )
+        if record._name == "ir.attachment" and not self.env.su:
+            record.with_env(self.env)._xingji_log_download()
         return stream

@@ -1,7 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, models
 
 from .mail_followers import forbidden_rows, merge_check, restrict_search, visible_document_domain
+
+# Fields of a message that carry the record's content (tracked values too).
+CONTENT_FIELDS = {"body", "tracking_value_ids", "attachment_ids", "subject", "preview"}
 
 
 class MailMessage(models.Model):
@@ -26,3 +31,51 @@ class MailMessage(models.Model):
         result = super()._check_access(operation)
         forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
         return merge_check(self, operation, result, forbidden)
+
+    def _message_fetch(self, domain, search_term=None, before=None, after=None, around=None, limit=30):
+        """The chatter of a confidential record (its messages and tracked
+        content changes) is a reading of it: one entry per load."""
+        res = super()._message_fetch(
+            domain, search_term=search_term, before=before, after=after, around=around, limit=limit
+        )
+        messages = res.get("messages")
+        # sudo: model and res_id of messages the user was allowed to fetch.
+        if messages and len({(m.model, m.res_id) for m in messages.sudo()}) == 1:
+            messages._xingji_log_reading()
+        return res
+
+    # Over RPC (``read``, ``search_read``, ``web_read``), not through
+    # ``_read_format``: the chatter's store reads each message with it.
+    def read(self, fields=None, load="_classic_read"):
+        """Messages of a confidential record read over RPC: logged."""
+        result = super().read(fields, load=load)
+        if not fields or CONTENT_FIELDS & set(fields):
+            self._xingji_log_reading()
+        return result
+
+    @api.model
+    @api.readonly
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        result = super().search_read(domain, fields, offset=offset, limit=limit, order=order, **read_kwargs)
+        if not fields or CONTENT_FIELDS & set(fields):
+            self.browse([values["id"] for values in result])._xingji_log_reading()
+        return result
+
+    def _xingji_log_reading(self):
+        if self.env.su:
+            return
+        by_model = defaultdict(set)
+        # sudo: model and res_id of messages the user was allowed to read.
+        for message in self.sudo():
+            if message.model and message.res_id:
+                by_model[message.model].add(message.res_id)
+        entries = []
+        for model_name, ids in by_model.items():
+            Model = self.env.get(model_name)
+            if Model is None or "scope_user_ids" not in Model._fields:
+                continue
+            for record in Model.browse(sorted(ids)).exists():
+                if record._is_access_logged():
+                    entries.append((record, "open", "Chatter"))
+        if entries:
+            self.env["xingji.access.log"]._log_entries(entries)

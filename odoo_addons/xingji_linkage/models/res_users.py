@@ -86,23 +86,53 @@ class ResUsers(models.Model):
                 # sudo: the defaults follow the role given by whoever may give it.
                 user.sudo().write(vals)
 
+    # ------------------------------------------------- role changes logged
+    def _xingji_role_map(self):
+        """{user id: his linkage roles}, to compare before and after a change."""
+        roles = self._xingji_roles()
+        # sudo: memberships compared before and after a change.
+        return {user.id: user.sudo().groups_id & roles for user in self}
+
     @api.model_create_multi
     def create(self, vals_list):
         users = super().create(vals_list)
         for user, vals in zip(users, vals_list):
             if user._xingji_is_linkage_user():
                 user._xingji_apply_linkage_defaults(keep=set(vals))
+        if self.env.registry.ready:
+            # A new user with a linkage role is a security-configuration
+            # change: logged and told to the bureau leaders.
+            self.env["xingji.access.log"]._log_config([
+                (self.browse(user_id), "res.users create: " + ", ".join(roles.mapped("full_name")))
+                for user_id, roles in users._xingji_role_map().items()
+                if roles
+            ])
         return users
 
     def write(self, vals):
-        if not any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
-            return super().write(vals)
-        before = self.filtered(lambda u: u._xingji_is_linkage_user())
-        res = super().write(vals)
-        (self - before).filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults(
-            keep=set(vals)
-        )
-        return res
+        groups_change = any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals)
+        watch = self.env.registry.ready and (groups_change or "password" in vals)
+        before = self._xingji_role_map() if watch else {}
+        linkage_before = self.filtered(lambda u: u._xingji_is_linkage_user()) if groups_change else self
+        result = super().write(vals)
+        if groups_change:
+            (self - linkage_before).filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults(
+                keep=set(vals)
+            )
+        if watch:
+            after = self._xingji_role_map()
+            changes = []
+            for user in self:
+                added = after[user.id] - before[user.id]
+                removed = before[user.id] - after[user.id]
+                parts = [f"+{name}" for name in added.mapped("full_name")]
+                parts += [f"-{name}" for name in removed.mapped("full_name")]
+                if parts:
+                    changes.append((user, "res.users roles: " + ", ".join(parts)))
+                if "password" in vals and after[user.id] and user.id != self.env.uid:
+                    changes.append((user, "res.users password reset by another user"))
+            self.env["xingji.access.log"]._log_config(changes)
+        return result
 
     def _xingji_demo_set_inbox(self):
         """Demo helper: the demo linkage users read their notifications in

@@ -143,6 +143,14 @@ class XingjiClue(models.Model):
     # per direction, in ``create``).
     _xingji_reference_field = "name"
     _xingji_workflow_fields = CLUE_WORKFLOW_FIELDS
+    # Reading any of these is an opening, written to the access log.
+    _xingji_content_fields = (
+        "main_problem", "violation_facts", "evidence", "person_ids", "material_ids",
+        "source_detail", "power_activity", "unit_opinion", "proposed_opinion",
+        "leader_instruction", "note", "result", "verification_result", "handling_result",
+        "approval_line_ids", "routing_override_reason", "pass_on_reason", "return_reason",
+        "cancel_reason",
+    )
 
     # ------------------------------------------------------------ header
     name = fields.Char(

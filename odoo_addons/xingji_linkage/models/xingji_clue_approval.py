@@ -11,6 +11,8 @@ class XingjiClueApproval(models.Model):
     """
 
     _name = "xingji.clue.approval"
+    # Reading a line directly is an opening of its clue (access log).
+    _inherit = ["xingji.confidential.line.mixin"]
     _description = "Clue Approval Decision"
     _order = "clue_id, date, id"
 

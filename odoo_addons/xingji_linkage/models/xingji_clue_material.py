@@ -7,6 +7,8 @@ class XingjiClueMaterial(models.Model):
     """A line of the material list (材料清单) of a clue, with its files."""
 
     _name = "xingji.clue.material"
+    # Reading a line directly is an opening of its clue (access log).
+    _inherit = ["xingji.confidential.line.mixin"]
     _description = "Clue Material"
     _order = "clue_id, sequence, id"
 

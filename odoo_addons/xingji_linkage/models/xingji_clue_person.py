@@ -9,6 +9,8 @@ class XingjiCluePerson(models.Model):
     """A reported person (被反映人) of a clue."""
 
     _name = "xingji.clue.person"
+    # Reading a line directly is an opening of its clue (access log).
+    _inherit = ["xingji.confidential.line.mixin"]
     _description = "Reported Person"
     _order = "clue_id, sequence, id"
 

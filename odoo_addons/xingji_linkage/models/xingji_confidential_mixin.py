@@ -2,6 +2,9 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .xingji_confidential_line_mixin import PARENT_READING
 
 
 class XingjiConfidentialMixin(models.AbstractModel):
@@ -120,14 +123,49 @@ class XingjiConfidentialMixin(models.AbstractModel):
         return [r for r in recipients if r["id"] in allowed]
 
     # ------------------------------------------------------------- logging
+    # Fields whose reading is an opening of the record (override per model):
+    # its content, not the numbers, names and states of a list or kanban.
+    _xingji_content_fields = ()
+
     def web_read(self, specification):
-        result = super().web_read(specification)
-        # Onchange also web_reads the unsaved record (NewId): nothing to log.
-        if (
-            len(self) == 1
-            and isinstance(self.id, int)
-            and not self.env.su
-            and self._is_access_logged()
-        ):
-            self.env["xingji.access.log"]._log(self, "open")
+        # The lines read with the record (its form) are covered by the
+        # record's own entry.
+        token = PARENT_READING.set(True)
+        try:
+            return super().web_read(specification)
+        finally:
+            PARENT_READING.reset(token)
+
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Grouping by content, or aggregating it, would read it without an
+        opening: refused (counts by number, state, unit stay open)."""
+        if not self.env.su and self._xingji_content_fields:
+            specs = [spec for spec in groupby or ()] + [
+                spec for spec in aggregates or () if spec != "__count"
+            ]
+            used = {spec.split(":")[0].split(".")[0] for spec in specs}
+            content = used & set(self._xingji_content_fields)
+            if content:
+                raise AccessError(self.env._(
+                    "The content of a confidential record (%(fields)s) cannot be grouped or summed up; "
+                    "open the record to read it.",
+                    fields=", ".join(sorted(self._fields[name].string for name in content)),
+                ))
+        return super()._read_group(
+            domain, groupby=groupby, aggregates=aggregates, having=having, offset=offset, limit=limit, order=order
+        )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Every reading of content (``read``, ``search_read``, ``web_read``
+        of one record or many, the form after a save) is written to the
+        access log: one entry per record, in one insert."""
+        result = super()._read_format(fnames, load=load)
+        if not self.env.su and self._xingji_content_fields:
+            content = set(fnames or self._fields) & set(self._xingji_content_fields)
+            if content:
+                # Onchange reads the unsaved record (NewId): nothing to log.
+                records = self.browse([rid for rid in self._ids if isinstance(rid, int)])
+                logged = records.filtered(lambda r: r._is_access_logged())
+                if logged:
+                    self.env["xingji.access.log"]._log(logged, "open")
         return result

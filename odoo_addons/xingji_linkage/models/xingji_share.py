@@ -29,6 +29,8 @@ class XingjiShare(models.Model):
     # moved to another category), never by hand: a later change of the
     # category's approver does not open past items to the new one.
     _xingji_workflow_fields = ("approver_id",)
+    # Reading any of these is an opening, written to the access log.
+    _xingji_content_fields = ("body", "attachment_ids", "offline_location", "offline_keeper")
     _mail_post_access = "read"
     _check_company_auto = True
 

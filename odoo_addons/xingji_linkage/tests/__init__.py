@@ -31,3 +31,5 @@ from . import test_concurrency_decision
 from . import test_daily_crons
 from . import test_daily_ui
 from . import test_zh_cn_views
+from . import test_attack_log
+from . import test_log_concurrency

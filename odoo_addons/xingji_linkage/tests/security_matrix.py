@@ -32,6 +32,15 @@ MATRIX = {
         "supervision": "",
         "manager": "r",
     },
+    # Signed heads of the log (counts and hashes only), sent to the leaders.
+    "xingji.access.log.checkpoint": {
+        "user": "",
+        "unit_manager": "",
+        "leader": "r",
+        "discipline": "r",
+        "supervision": "",
+        "manager": "r",
+    },
     "xingji.access.grant": {**ALL_READ, "manager": "r"},
     # Inspections, findings, rectification, notices, meetings (feat/rect).
     # The configuration manager has no work role: no access at all.

@@ -173,7 +173,8 @@ class TestClueNeedToKnow(XingjiClueCase):
             self.assertNotIn(user.partner_id, self.clue.sudo().message_partner_ids)
 
     def test_open_is_logged(self):
-        self.clue.with_user(self.user_handler).web_read({"name": {}})
+        # Reading the content is an opening (number and state alone are not).
+        self.clue.with_user(self.user_handler).web_read({"name": {}, "main_problem": {}})
         log = self.env["xingji.access.log"].sudo().search(
             [("res_model", "=", "xingji.clue"), ("res_id", "=", self.clue.id), ("action", "=", "open")]
         )

@@ -217,8 +217,9 @@ class TestShareRequest(ShareCase):
 @tagged("post_install", "-at_install", "xingji_share")
 class TestAccessLogVerification(ShareCase):
     def test_verify_action_reports_intact_then_tampered(self):
-        self.share_gated.with_user(self.user_handler).web_read({"name": {}})
-        self.share_gated.with_user(self.user_unit_manager).web_read({"name": {}})
+        # Reading the content is an opening (the title alone is not).
+        self.share_gated.with_user(self.user_handler).web_read({"name": {}, "body": {}})
+        self.share_gated.with_user(self.user_unit_manager).web_read({"name": {}, "body": {}})
         Log = self.env["xingji.access.log"]
         action = Log.with_user(self.user_manager).action_verify_chain()
         self.assertEqual(action["params"]["type"], "success")

@@ -65,9 +65,18 @@ class IrActionsReport(models.Model):
             # with the ORM's own message, what the user may not read.
             ids = [res_ids] if isinstance(res_ids, int) else res_ids
             self.env[report.model].browse(ids).check_access("read")
-        result = super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
-        if res_ids and result[1] == "pdf" and (report.report_name or "").startswith(REPORT_PREFIX):
-            ids = [res_ids] if isinstance(res_ids, int) else res_ids
+        return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        """Every rendering of a form is a reading, written to the access
+        log: ``/report/html`` and each PDF (which is rendered from it)."""
+        report = self._get_report(report_ref)
+        ours = docids and (report.report_name or "").startswith(REPORT_PREFIX)
+        if ours:
+            ids = [docids] if isinstance(docids, int) else docids
+            self.env[report.model].browse(ids).check_access("read")
+        result = super()._render_qweb_html(report_ref, docids, data=data)
+        if ours and not self.env.su:
             self._xingji_log_print(self.env[report.model].browse(ids), report)
         return result
 
