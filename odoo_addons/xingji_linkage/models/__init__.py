@@ -3,7 +3,6 @@ from . import xingji_violation_type
 from . import xingji_holiday
 from . import xingji_access_log
 from . import xingji_access_log_checkpoint
-from . import xingji_access_grant
 from . import xingji_confidential_mixin
 from . import xingji_confidential_line_mixin
 from . import xingji_deadline_mixin
@@ -11,9 +10,6 @@ from . import xingji_workflow_mixin
 from . import xingji_access_grant
 from . import res_users
 from . import ir_binary
-from . import ir_attachment
-from . import mail_message
-from . import ir_rule
 from . import ir_model_access
 from . import res_groups
 from . import ir_actions_server
