@@ -141,5 +141,8 @@ class TestNotice(RectCase):
         with freeze_time("2026-11-06"):
             _reminded, overdue = self.env["xingji.notice"]._cron_deadline_reminders()
             self.assertEqual(overdue, notice)
-            escalated = notice.activity_ids.filtered(lambda a: a.summary.startswith("Overdue"))
+            escalated = notice.activity_ids.filtered(
+                # The summary is in the language of the user told.
+                lambda a: "Overdue" in a.summary or "超期" in a.summary
+            )
             self.assertIn(self.user_discipline, escalated.user_id)

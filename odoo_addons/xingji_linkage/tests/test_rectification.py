@@ -137,7 +137,10 @@ class TestRectification(RectCase):
             self.assertNotIn(other, Task.search([("is_overdue", "=", True)]))
             _reminded, overdue = Task._cron_deadline_reminders()
             self.assertEqual(overdue, task)
-            escalated = task.activity_ids.filtered(lambda a: a.summary.startswith("Overdue"))
+            escalated = task.activity_ids.filtered(
+                # The summary is in the language of the user told.
+                lambda a: "Overdue" in a.summary or "超期" in a.summary
+            )
             # Escalated to the head of the unit and to the verifier/issuer.
             self.assertIn(self.user_unit_manager, escalated.user_id)
             self.assertIn(self.user_supervision, escalated.user_id)
