@@ -105,6 +105,8 @@ class XingjiClue(models.Model):
         # A confidential finding's scope includes the scope of the clues
         # started from it: recompute it with theirs (no field path links
         # them: a finding has no one2many to its clues on purpose).
+        # Recomputed at once: a field marked now would be missed by the
+        # flush already under way (it lists the fields to compute first).
         findings = self.sudo().finding_id
         if findings:
-            self.env.add_to_compute(findings._fields["scope_user_ids"], findings)
+            findings._refresh_scope()
