@@ -318,7 +318,8 @@ class XingjiStatisticsTable(models.Model):
 
     @api.model
     def _line_row(self, line, env):
-        natures = dict(line._fields["nature"]._description_selection(env))
+        # The labels of the clue's own field: a row reads as the clue would.
+        natures = dict(env["xingji.clue"]._fields["nature"]._description_selection(env))
         date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format or "%Y-%m-%d"
         persons = [(text, "") for text in (line.persons_text or "").split("；") if text]
         return {
