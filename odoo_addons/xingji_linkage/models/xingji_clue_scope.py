@@ -6,7 +6,7 @@ from odoo.tools import SQL
 ROUTE_RECEIVED_STATES = ("transferred", "accepted", "returned", "fed_back", "closed")
 
 
-class XingjiClue(models.Model):
+class XingjiClue(models.Model):  # pylint: disable=consider-merging-classes-inherited
     """Snapshot of the people who entered the route of a clue.
 
     The knowledge scope must not follow later configuration: adding a user
@@ -101,7 +101,7 @@ class XingjiClue(models.Model):
             clue.route_unit_ids = units
 
     def _compute_scope_user_ids(self):
-        super()._compute_scope_user_ids()
+        res = super()._compute_scope_user_ids()
         # A confidential finding's scope includes the scope of the clues
         # started from it: recompute it with theirs (no field path links
         # them: a finding has no one2many to its clues on purpose).
@@ -110,3 +110,4 @@ class XingjiClue(models.Model):
         findings = self.sudo().finding_id
         if findings:
             findings._refresh_scope()
+        return res

@@ -92,11 +92,12 @@ class XingjiStatisticsLine(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
-        if not self.env.su:
-            self._check_table_editable(self.table_id)
-            if not all(self.mapped("off_system")):
-                raise UserError(
-                    self.env._("Only the rows entered by hand for referrals made off the system can be removed.")
-                )
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
+        if self.env.su:
+            return
+        self._check_table_editable(self.table_id)
+        if not all(self.mapped("off_system")):
+            raise UserError(
+                self.env._("Only the rows entered by hand for referrals made off the system can be removed.")
+            )

@@ -89,7 +89,7 @@ class XingjiStatisticsTable(models.Model):
     )
     liaison_ids = fields.Many2many(related="unit_id.liaison_ids", string="Liaisons")
     clue_count = fields.Integer(
-        string="Rows", compute="_compute_clue_count",
+        string="Number of Rows", compute="_compute_clue_count",
         help="Rows of the table that you may read: the clues of the quarter and the referrals made off the system.",
     )
     company_id = fields.Many2one(
@@ -282,10 +282,10 @@ class XingjiStatisticsTable(models.Model):
                 )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
         if not self.env.su and any(table.state != "draft" for table in self):
             raise UserError(self.env._("A submitted statistics table is kept; it cannot be deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------ rows
     def _filled_on(self, lang=None):
