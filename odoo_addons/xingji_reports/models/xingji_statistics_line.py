@@ -37,7 +37,9 @@ class XingjiStatisticsLine(models.Model):
         help="The referral was made on paper, outside this system, and its row was entered by hand.",
     )
     reference = fields.Char(readonly=True)
-    date_transferred = fields.Date(string="Transfer Date", required=True)
+    date_transferred = fields.Date(
+        string="Transfer Date", required=True, default=lambda self: fields.Date.context_today(self)
+    )
     persons_text = fields.Char(string="Persons Suspected of Violations")
     problem = fields.Text(string="Problem Clue", required=True)
     nature = fields.Selection(NATURES, string="Nature of the Problem")

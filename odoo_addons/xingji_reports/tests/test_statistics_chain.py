@@ -188,3 +188,38 @@ class TestStatisticsChain(ChainMixin, XingjiReportCase, XingjiClueCase):
         filled = table._filled_on("zh_CN")
         self.assertIn(self.squash(filled), text)
         self.assertTrue(Table)
+
+
+@tagged("post_install", "-at_install", "xingji_tour")
+class TestStatisticsChainTour(ChainMixin, XingjiAttackCase, XingjiClueCase):
+    """The liaison's quarter in the browser, one tour per user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_chain()
+        for user in (cls.liaison, cls.user_discipline, cls.user_leader):
+            user.write({"lang": "en_US", "tz": "Asia/Shanghai"})
+
+    def _form(self, record):
+        action = {"xingji.statistics.table": "xingji_statistics_table_action",
+                  "xingji.statistics.summary": "xingji_statistics_summary_action"}[record._name]
+        return f"/odoo/action-xingji_reports.{action}/{record.id}"
+
+    def test_liaison_quarter_tour(self):
+        self._to_transferred(main_problem="检查中接受企业宴请")
+        table = self.env["xingji.statistics.table"].create(
+            {"unit_id": self.unit_enforcement.id, "year": 2026, "quarter": "4"}
+        )
+        self.start_tour(self._form(table), "xingji_statistics_liaison_tour", login=self.liaison.login)
+        self.assertEqual(table.state, "submitted")
+        self.assertEqual(sorted(table.line_ids.mapped("off_system")), [False, True])
+        self.start_tour(self._form(table), "xingji_statistics_receive_tour", login=self.user_discipline.login)
+        self.assertEqual(table.state, "received")
+        summary = self.env["xingji.statistics.summary"].with_user(self.user_discipline).create(
+            {"year": 2026, "quarter": "4", "leader_id": self.user_leader.id}
+        )
+        self.start_tour(self._form(summary), "xingji_statistics_summary_tour", login=self.user_discipline.login)
+        self.assertEqual(summary.state, "reported")
+        self.start_tour(self._form(summary), "xingji_statistics_acknowledge_tour", login=self.user_leader.login)
+        self.assertEqual(summary.state, "acknowledged")
