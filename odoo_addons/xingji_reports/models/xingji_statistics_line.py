@@ -60,6 +60,8 @@ class XingjiStatisticsLine(models.Model):
     def _check_table_editable(self, tables):
         if self.env.su:
             return
+        # Only a user who may change the table (its unit's staff) types rows in it.
+        tables.check_access("write")
         if any(table.state != "draft" for table in tables):
             raise UserError(
                 self.env._(

@@ -75,6 +75,10 @@ class TestStatisticsChainRpc(ChainMixin, XingjiAttackCase, XingjiClueCase):
         self.assertRpcRefused(self.liaison, "xingji.statistics.line", "create", {
             "table_id": table_id, "off_system": False, "date_transferred": "2026-01-02", "problem": "伪造",
         })
+        # Nobody outside the unit types rows into its table.
+        self.assertRpcRefused(self.user_supervision, "xingji.statistics.line", "create", {
+            "table_id": table_id, "date_transferred": "2026-01-02", "problem": "他处补录",
+        })
         # The workflow fields move only by the buttons, whatever the context.
         for vals in ({"state": "received"}, {"date_submitted": "2020-01-01 00:00:00"}):
             self.assertRpcRefused(self.liaison, Table, "write", [table_id], vals,
