@@ -6,7 +6,7 @@ from odoo.tools import SQL
 ROUTE_RECEIVED_STATES = ("transferred", "accepted", "returned", "fed_back", "closed")
 
 
-class XingjiClue(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class XingjiClue(models.Model):
     """Snapshot of the people who entered the route of a clue.
 
     The knowledge scope must not follow later configuration: adding a user
@@ -20,7 +20,9 @@ class XingjiClue(models.Model):  # pylint: disable=consider-merging-classes-inhe
     approved access request.
     """
 
-    _inherit = "xingji.clue"
+    # The route snapshot is the scope code's own concern, kept apart from the clue
+    # workflow (xingji_clue.py) and the finding link (xingji_clue_finding.py).
+    _inherit = "xingji.clue"  # pylint: disable=consider-merging-classes-inherited
 
     route_user_ids = fields.Many2many(
         "res.users",

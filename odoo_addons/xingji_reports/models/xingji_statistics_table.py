@@ -504,7 +504,10 @@ class XingjiStatisticsTable(models.Model):
             for line in section["rows"]:
                 sheet.write_datetime(row, 0, datetime.combine(line["date"], time.min), date_fmt)
                 sheet.write(row, 1, line["persons_text"], cell_fmt)
-                sheet.write(row, 2, line["problem"], cell_fmt)
+                problem = line["problem"]
+                if line.get("off_system"):
+                    problem = f"{problem}\n{env._('(Referred off the system)')}"
+                sheet.write(row, 2, problem, cell_fmt)
                 sheet.write(row, 3, line["nature"], cell_fmt)
                 sheet.write(row, 4, line["receiving_unit"], cell_fmt)
                 row += 1
