@@ -24,6 +24,9 @@
         "wizards/xingji_statistics_wizard_views.xml",
         "views/xingji_clue_report_views.xml",
     ],
+    "demo": [
+        "demo/xingji_unit_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "xingji_reports/static/tests/tours/*.js",

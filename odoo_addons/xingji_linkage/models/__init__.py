@@ -35,6 +35,7 @@ from . import xingji_clue_person
 from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
+from . import xingji_clue_scope
 from . import mail_followers
 from . import mail_message
 from . import mail_notification

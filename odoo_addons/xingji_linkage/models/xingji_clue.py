@@ -456,23 +456,32 @@ class XingjiClue(models.Model):
         return super()._scope_depends() + [
             "state",
             "handler_id",
-            "source_unit_id.manager_id",
+            # People of the units on the route as they were when each unit
+            # entered it (source head, receiving and transit members): never
+            # the live membership, so configuring a unit opens no past clue.
+            "route_user_ids",
             # Approvers as fixed when a step was entered or decided, never
             # the live step configuration (editing a step informs nobody).
             "pending_approver_ids",
             "approval_line_ids.user_id",
-            "receiving_unit_id.member_ids",
-            "transit_unit_id.member_ids",
+            # The liaisons (联络员) collect, manage and analyse their unit's
+            # clues and file its quarterly table (seed 000 §四(一)).
+            "source_unit_id.liaison_ids",
+            "receiving_unit_id.liaison_ids",
+            "transit_unit_id.liaison_ids",
             "extra_scope_user_ids",
             "person_ids.user_id",
         ]
 
     def _get_scope_users(self):
         users = super()._get_scope_users()
-        users |= self.handler_id | self.source_unit_id.manager_id | self.extra_scope_user_ids
+        # sudo: the snapshot is read to compute the scope, never shown.
+        users |= self.handler_id | self.sudo().route_user_ids | self.extra_scope_user_ids
         users |= self.approval_line_ids.user_id | self.pending_approver_ids
+        if self.state != "draft" or self.date_submitted:
+            users |= self.source_unit_id.liaison_ids
         if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
-            users |= self.receiving_unit_id.member_ids | self.transit_unit_id.member_ids
+            users |= self.receiving_unit_id.liaison_ids | self.transit_unit_id.liaison_ids
         return users
 
     def _get_scope_excluded_users(self):

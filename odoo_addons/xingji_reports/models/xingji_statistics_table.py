@@ -6,12 +6,11 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 from odoo.tools.misc import xlsxwriter
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
-PROBLEM_SHORT = 200
 INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -23,15 +22,23 @@ class XingjiStatisticsTable(models.Model):
     """Quarterly linkage statistics table of one unit (seed 000 附件1).
 
     每季度汇总一次 … 填写统计表报送局机关纪委: the quarterly cron prepares a draft
-    table for each enforcement unit and reminds its liaisons; the liaison
-    prints or exports it and submits it.  The rows are never stored: they
-    are read from the clues at print time with the printing user's rights,
-    so a user never sees a clue outside their knowledge scope.
+    table for each enforcement unit and reminds its liaisons.  While it is a
+    draft, its rows are read from the clues with the reading user's rights
+    (the liaison is in the knowledge scope of all his unit's clues), plus
+    the rows the liaison typed for referrals made off the system.  The
+    liaison submits it to the bureau's discipline committee (局机关纪委):
+    the rows are then frozen as ``line_ids`` (填表时间 = submission time) and
+    every print or export of the table is made from them.  The committee
+    receives it; a received table is read-only.
     """
 
     _name = "xingji.statistics.table"
     _description = "Quarterly Linkage Statistics Table"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["xingji.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _xingji_reference_field = None
+    _xingji_workflow_fields = (
+        "state", "date_submitted", "submitted_by_id", "receiver_unit_ids", "date_received", "received_by_id",
+    )
     _order = "year desc, quarter desc, unit_id"
     _check_company_auto = True
 
@@ -52,19 +59,38 @@ class XingjiStatisticsTable(models.Model):
         default=lambda self: quarter_of(fields.Date.context_today(self)),
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("submitted", "Submitted")],
+        [("draft", "Draft"), ("submitted", "Submitted"), ("received", "Received")],
         required=True,
         default="draft",
         index=True,
         copy=False,
         tracking=True,
     )
-    date_submitted = fields.Datetime(readonly=True, copy=False, tracking=True)
+    date_submitted = fields.Datetime(
+        string="Filled On", readonly=True, copy=False, tracking=True,
+        help="填表时间: when the table was submitted; its rows were frozen then.",
+    )
     submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    receiver_unit_ids = fields.Many2many(
+        "xingji.unit",
+        relation="xingji_statistics_table_receiver_rel",
+        column1="table_id",
+        column2="unit_id",
+        string="Submitted To",
+        readonly=True,
+        copy=False,
+        help="The bureau's discipline committee the table was submitted to.",
+    )
+    date_received = fields.Datetime(readonly=True, copy=False, tracking=True)
+    received_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    line_ids = fields.One2many(
+        "xingji.statistics.line", "table_id", string="Rows",
+        help="Rows typed for referrals made off the system; once submitted, every row of the table.",
+    )
     liaison_ids = fields.Many2many(related="unit_id.liaison_ids", string="Liaisons")
     clue_count = fields.Integer(
-        string="Clues", compute="_compute_clue_count",
-        help="Clues of the quarter that you may read.",
+        string="Number of Rows", compute="_compute_clue_count",
+        help="Rows of the table that you may read: the clues of the quarter and the referrals made off the system.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -91,8 +117,7 @@ class XingjiStatisticsTable(models.Model):
     @api.depends_context("uid")
     def _compute_clue_count(self):
         for table in self:
-            sections = self._collect_sections(table.unit_id, table.year, table.quarter)
-            table.clue_count = sum(len(s["rows"]) for s in sections)
+            table.clue_count = len(table._table_sections()[0]["rows"]) if table.unit_id else 0
 
     # ----------------------------------------------------------- actions
     def action_print(self):
@@ -103,15 +128,16 @@ class XingjiStatisticsTable(models.Model):
         return self._download(self, "quarterly")
 
     def _xingji_export_file(self, kind):
-        """``(filename, content)`` of the XLSX ``kind`` of this table, built
-        now from the clues the current user may read; the export of the
-        clues in it is written to the access log.  Nothing is stored."""
+        """``(filename, content)`` of the XLSX ``kind`` of this table: of its
+        frozen rows once submitted, else built now from the clues the
+        current user may read; the export of the clues in it is written to
+        the access log.  Nothing is stored."""
         self.ensure_one()
         if kind != "quarterly":
             raise UserError(self.env._("This export does not exist."))
         lang = self.env["ir.actions.report"]._xingji_print_lang()
-        sections = self._collect_sections(self.unit_id, self.year, self.quarter, lang=lang)
-        content = self._quarterly_xlsx(sections, self.year, self.quarter)
+        sections = self._table_sections(lang=lang)
+        content = self._quarterly_xlsx(sections, self.year, self.quarter, filled_on=self._filled_on(lang))
         self._log_sections(sections, "export", self.env._("Quarterly statistics table (XLSX)"))
         return self._xlsx_filename(self.year, self.quarter), content
 
@@ -126,24 +152,190 @@ class XingjiStatisticsTable(models.Model):
         if clues and "xingji.access.log" in self.env:
             self.env["xingji.access.log"]._log(clues, action, detail)
 
+    def _is_filer(self, user=None):
+        """Who files the table: the unit's liaisons (联络员, seed 000 §四(一)),
+        or its head when it has none."""
+        self.ensure_one()
+        user = user or self.env.user
+        return user in (self.unit_id.liaison_ids or self.unit_id.manager_id)
+
     def action_submit(self):
+        """Freeze the rows (填表时间 = now) and send the table to the bureau's
+        discipline committee as an activity to receive."""
+        self._check_state(("draft",))
         for table in self:
-            if table.state != "draft":
-                raise UserError(
+            if not table._is_filer():
+                raise AccessError(
                     self.env._(
-                        "The table %(name)s was already submitted. Open a new quarter's table instead.",
-                        name=table.name,
+                        "Only the liaisons of %(unit)s (or its head when it has none) submit its table.",
+                        unit=table.unit_id.name,
                     )
                 )
-        self.write(
-            {"state": "submitted", "date_submitted": fields.Datetime.now(), "submitted_by_id": self.env.uid}
+            receivers = self.env["xingji.unit"]._statistics_receivers(table.company_id)
+            if not receivers:
+                raise UserError(
+                    self.env._(
+                        "No unit is marked as receiving the quarterly statistics (局机关纪委). Ask the "
+                        "configuration manager to tick “Receives the Quarterly Statistics” on it."
+                    )
+                )
+            now = fields.Datetime.now()
+            # Rows of the clues, read with the liaison's own rights: he is in
+            # the knowledge scope of every clue of his unit.
+            section = table._collect_sections(table.unit_id, table.year, table.quarter)[0]
+            # sudo: the persons reported in a clue are read to keep them out
+            # of its frozen row (回避), and the rows are written by the
+            # transition (users only type off-system rows).
+            reported = {
+                clue.id: clue.person_ids.user_id for clue in section["clues"].sudo()
+            }
+            self.env["xingji.statistics.line"].sudo().create(
+                [
+                    {
+                        "table_id": table.id,
+                        "off_system": False,
+                        "sequence": index,
+                        "reference": row["reference"],
+                        "date_transferred": row["date"],
+                        "persons_text": row["persons_text"],
+                        "problem": row["problem_full"],
+                        "nature": row["nature_key"] or False,
+                        "receiving_unit_name": row["receiving_unit"],
+                        "clue_id": row["clue_id"],
+                        "reported_user_ids": [fields.Command.set(reported.get(row["clue_id"], []).ids)],
+                    }
+                    for index, row in enumerate(section["rows"])
+                ]
+            )
+            table._xingji_workflow_write(
+                {
+                    "state": "submitted",
+                    "date_submitted": now,
+                    "submitted_by_id": self.env.uid,
+                    "receiver_unit_ids": [fields.Command.set(receivers.ids)],
+                }
+            )
+            table.activity_feedback(["xingji_reports.mail_activity_statistics_submit"])
+            deadline = self.env["xingji.holiday"].add_working_days(fields.Date.context_today(self), 5)
+            for user in receivers._statistics_addressees():
+                table.activity_schedule(
+                    "xingji_reports.mail_activity_statistics_receive",
+                    date_deadline=deadline,
+                    user_id=user.id,
+                    summary=self.env._("Receive the quarterly statistics table of %(unit)s", unit=table.unit_id.name),
+                )
+        return True
+
+    def _is_receiver(self, user=None):
+        self.ensure_one()
+        user = user or self.env.user
+        return user in self.receiver_unit_ids.member_ids
+
+    def action_receive(self):
+        """The discipline committee receives a submitted table: it becomes
+        read-only."""
+        self._check_state(("submitted",))
+        for table in self:
+            if not table._is_receiver():
+                raise AccessError(
+                    self.env._(
+                        "Only a member of %(units)s receives this table.",
+                        units="、".join(table.receiver_unit_ids.mapped("name")),
+                    )
+                )
+        self._xingji_workflow_write(
+            {"state": "received", "date_received": fields.Datetime.now(), "received_by_id": self.env.uid}
         )
-        self.activity_feedback(["xingji_reports.mail_activity_statistics_submit"])
+        self.activity_feedback(["xingji_reports.mail_activity_statistics_receive"])
         return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft", "date_submitted": False, "submitted_by_id": False})
+        """Before it is received, the unit takes a submitted table back to
+        correct it: the frozen rows of the clues are dropped (they are read
+        again at the next submission); the rows typed by hand stay."""
+        self._check_state(("submitted",))
+        for table in self:
+            if self.env.user not in (table.unit_id.manager_id | table.submitted_by_id):
+                raise AccessError(
+                    self.env._(
+                        "Only the head of %(unit)s or the liaison who submitted the table takes it back.",
+                        unit=table.unit_id.name,
+                    )
+                )
+        # sudo: the transition drops the rows it froze; users cannot.
+        self.sudo().line_ids.filtered(lambda line: not line.off_system).unlink()
+        self.activity_unlink(["xingji_reports.mail_activity_statistics_receive"])
+        self._xingji_workflow_write(
+            {"state": "draft", "date_submitted": False, "submitted_by_id": False,
+             "receiver_unit_ids": [fields.Command.clear()]}
+        )
         return True
+
+    def write(self, vals):
+        if not self.env.su and {"unit_id", "year", "quarter", "company_id", "line_ids"} & set(vals):
+            if any(table.state != "draft" for table in self):
+                raise UserError(
+                    self.env._(
+                        "A submitted statistics table is frozen. Ask the unit head to reset it to draft "
+                        "if it was not received yet."
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
+        if not self.env.su and any(table.state != "draft" for table in self):
+            raise UserError(self.env._("A submitted statistics table is kept; it cannot be deleted."))
+
+    # ------------------------------------------------------------ rows
+    def _filled_on(self, lang=None):
+        """填表时间: the submission date, or today for a draft."""
+        self.ensure_one()
+        env = self.with_context(lang=lang).env if lang else self.env
+        day = fields.Date.context_today(self, self.date_submitted) if self.date_submitted else (
+            fields.Date.context_today(self)
+        )
+        return format_date(env, day, lang_code=lang)
+
+    def _table_sections(self, lang=None):
+        """The table's single section: its frozen rows once submitted; for a
+        draft, the clues the current user may read plus the off-system rows."""
+        self.ensure_one()
+        env = self.with_context(lang=lang).env if lang else self.env
+        if self.state == "draft":
+            section = self._collect_sections(self.unit_id, self.year, self.quarter, lang=lang)[0]
+            lines = self.line_ids
+        else:
+            section = {"unit": self.unit_id, "rows": [], "clues": env["xingji.clue"].browse()}
+            lines = self.line_ids
+            # sudo: the clues the frozen rows were copied from, for the
+            # access log only (never shown).
+            section["clues"] = lines.sudo().clue_id.with_env(env)
+        rows = section["rows"] + [self._line_row(line, env) for line in lines.with_env(env)]
+        rows.sort(key=lambda row: (row["date"], not row["off_system"]))
+        section["rows"] = rows
+        return [section]
+
+    @api.model
+    def _line_row(self, line, env):
+        # The labels of the clue's own field: a row reads as the clue would.
+        natures = dict(env["xingji.clue"]._fields["nature"]._description_selection(env))
+        date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format or "%Y-%m-%d"
+        persons = [(text, "") for text in (line.persons_text or "").split("；") if text]
+        return {
+            "reference": line.reference or "",
+            "date": line.date_transferred,
+            "date_text": line.date_transferred.strftime(date_format),
+            "persons": persons,
+            "persons_text": line.persons_text or "",
+            "problem": line.problem or "",
+            "problem_full": line.problem or "",
+            "nature": natures.get(line.nature, "") if line.nature else "",
+            "nature_key": line.nature or "",
+            "receiving_unit": line.receiving_unit_name or "",
+            "off_system": line.off_system,
+            "clue_id": False,
+        }
 
     # ------------------------------------------------------- collecting
     @api.model
@@ -198,9 +390,8 @@ class XingjiStatisticsTable(models.Model):
             section["clues"] = unit_clues
             for clue in unit_clues:
                 moment = pytz.utc.localize(clue.date_transferred).astimezone(tz).date()
+                # The whole text: 附件1's 问题线索情况 is never cut (the cell wraps).
                 problem = (clue.main_problem or "").strip()
-                if len(problem) > PROBLEM_SHORT:
-                    problem = problem[:PROBLEM_SHORT] + "…"
                 people = persons_by_clue.get(clue, env["xingji.clue.person"])
                 section["rows"].append(
                     {
@@ -217,8 +408,12 @@ class XingjiStatisticsTable(models.Model):
                             for p in people
                         ),
                         "problem": problem,
+                        "problem_full": problem,
                         "nature": natures.get(clue.nature, "") if clue.nature else "",
+                        "nature_key": clue.nature or "",
                         "receiving_unit": clue.receiving_unit_id.name or "",
+                        "off_system": False,
+                        "clue_id": clue.id,
                     }
                 )
         return sections
@@ -229,7 +424,7 @@ class XingjiStatisticsTable(models.Model):
         return self.env._("linkage-statistics-%(year)s-Q%(quarter)s.xlsx", year=year, quarter=quarter)
 
     @api.model
-    def _quarterly_xlsx(self, sections, year, quarter):
+    def _quarterly_xlsx(self, sections, year, quarter, filled_on=None):
         """The 附件1 table as XLSX: a summary sheet plus one sheet per unit."""
         lang = self.env["ir.actions.report"]._xingji_print_lang()
         env = self.with_context(lang=lang).env
@@ -248,7 +443,7 @@ class XingjiStatisticsTable(models.Model):
         note_fmt = workbook.add_format({"italic": True, "text_wrap": True, "font_name": font, "font_size": 9})
         title = env._("Linkage of Administrative Enforcement and Discipline Supervision: Statistics Table")
         period = env._("%(year)s Q%(quarter)s", year=year, quarter=quarter)
-        filled_on = format_date(env, fields.Date.context_today(self), lang_code=lang)
+        filled_on = filled_on or format_date(env, fields.Date.context_today(self), lang_code=lang)
         natures = env["xingji.clue"]._fields["nature"]._description_selection(env) if "xingji.clue" in env else []
 
         # Summary sheet
@@ -309,15 +504,21 @@ class XingjiStatisticsTable(models.Model):
             for line in section["rows"]:
                 sheet.write_datetime(row, 0, datetime.combine(line["date"], time.min), date_fmt)
                 sheet.write(row, 1, line["persons_text"], cell_fmt)
-                sheet.write(row, 2, line["problem"], cell_fmt)
+                problem = line["problem"]
+                if line.get("off_system"):
+                    problem = f"{problem}\n{env._('(Referred off the system)')}"
+                sheet.write(row, 2, problem, cell_fmt)
                 sheet.write(row, 3, line["nature"], cell_fmt)
                 sheet.write(row, 4, line["receiving_unit"], cell_fmt)
                 row += 1
+            # The footnote of the paper form, in full.
             sheet.merge_range(row + 1, 0, row + 1, len(columns) - 1, env._(
-                "Note: fill in \"Nature of the Problem\" with one of: suspected violation of Party "
-                "discipline, suspected duty violation, suspected duty crime, other."
+                "Note: fill in \"Nature of the Problem\" according to article 3 of the Measures for Law "
+                "Enforcement and Judicial Organs to Transfer Problem Clues to Discipline Inspection and "
+                "Supervision Organs with \"suspected violation of Party discipline\", \"suspected duty "
+                "violation\", \"suspected duty crime\" or \"other\"."
             ), note_fmt)
-            sheet.set_row(row + 1, 30)
+            sheet.set_row(row + 1, 45)
         workbook.close()
         return output.getvalue()
 
@@ -376,6 +577,43 @@ class XingjiStatisticsTable(models.Model):
                     ),
                 )
         return tables
+
+    @api.model
+    def _cron_remind_quarterly_summary(self):
+        """After the units' due date for the quarter that ended last, prepare
+        the draft summary and remind the bureau's discipline committee
+        (局机关纪委) to report it to the leader in charge.  Idempotent."""
+        # sudo: system parameters are readable by administrators only.
+        due_days = int(self.env["ir.config_parameter"].sudo().get_param(
+            "xingji_reports.statistics_due_working_days", 5
+        ))
+        today = fields.Date.context_today(self)
+        previous = today - relativedelta(months=3)
+        year, quarter = previous.year, quarter_of(previous)
+        quarter_end = date(year, 3 * int(quarter), 1) + relativedelta(months=1, days=-1)
+        deadline = self.env["xingji.holiday"].add_working_days(quarter_end, due_days)
+        if today <= deadline:
+            return self.env["xingji.statistics.summary"]
+        # sudo: the scheduler prepares the summary of every company; the
+        # committee counts and reports it with its own rights.
+        Summary = self.env["xingji.statistics.summary"].sudo().with_context(mail_create_nolog=True)
+        Unit = self.env["xingji.unit"].sudo()
+        created = Summary.browse()
+        for company in Unit.search([("receives_statistics", "=", True)]).company_id:
+            if Summary.search_count(
+                [("company_id", "=", company.id), ("year", "=", year), ("quarter", "=", quarter)], limit=1
+            ):
+                continue
+            summary = Summary.create({"year": year, "quarter": quarter, "company_id": company.id})
+            for user in Unit._statistics_receivers(company)._statistics_addressees():
+                summary.activity_schedule(
+                    "xingji_reports.mail_activity_statistics_summary",
+                    date_deadline=today,
+                    user_id=user.id,
+                    summary=self.env._("Report the quarterly linkage summary to the leader in charge"),
+                )
+            created |= summary
+        return created
 
     # ---------------------------------------------------------- summary
     @api.model

@@ -39,7 +39,12 @@ class ReportXingjiStatistics(models.AbstractModel):
                 for doc in docs
             },
             "filled_on": format_date(self.with_context(lang=lang).env, fields.Date.context_today(self), lang_code=lang),
+            "filled_ons": self._filled_ons(docs, lang),
         }
+
+    @api.model
+    def _filled_ons(self, docs, lang):
+        return {}
 
 
 class ReportXingjiStatisticsTable(models.AbstractModel):
@@ -51,7 +56,10 @@ class ReportXingjiStatisticsTable(models.AbstractModel):
 
     @api.model
     def _sections_of(self, docs, lang):
-        Table = self.env["xingji.statistics.table"]
-        return {
-            doc: Table._collect_sections(doc.unit_id, doc.year, doc.quarter, lang=lang) for doc in docs
-        }
+        # A submitted table prints its frozen rows; a draft reads the clues.
+        return {doc: doc._table_sections(lang=lang) for doc in docs}
+
+    @api.model
+    def _filled_ons(self, docs, lang):
+        # 填表时间: the submission date of a submitted table.
+        return {doc: doc._filled_on(lang) for doc in docs}

@@ -16,6 +16,16 @@ MATRIX = {
     # every table.  The configuration manager reads no clue data.
     "xingji.statistics.table": {**WORK_ROLES_CRW, "manager": ""},
     "xingji.statistics.wizard": {**WORK_ROLES_CRW, "manager": ""},
+    # Rows: liaisons type off-system rows in a draft table (Python guards
+    # and a global need-to-know rule restrict them further).
+    "xingji.statistics.line": {**{role: "crwu" for role in WORK_ROLES_CRW}, "manager": ""},
+    # The committee prepares the summary; the leader in charge acknowledges it.
+    "xingji.statistics.summary": {
+        "user": "", "unit_manager": "", "leader": "rw", "discipline": "crw", "supervision": "", "manager": "",
+    },
+    "xingji.statistics.summary.line": {
+        "user": "", "unit_manager": "", "leader": "r", "discipline": "r", "supervision": "", "manager": "",
+    },
     # A read-only SQL view; rows follow the knowledge scope of their clue.
     "xingji.clue.report": {
         "user": "r",

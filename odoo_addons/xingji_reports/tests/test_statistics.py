@@ -53,11 +53,16 @@ class TestStatisticsTable(XingjiReportCase):
     def test_submit_closes_reminder_and_refuses_twice(self):
         with freeze_time("2026-09-25"):
             self.Table._cron_prepare_quarterly_tables()
+        self.unit_discipline.receives_statistics = True
         table = self._tables(2026, "3").with_user(self.user_handler)
         table.action_submit()
         self.assertEqual(table.state, "submitted")
         self.assertEqual(table.submitted_by_id, self.user_handler)
-        self.assertFalse(table.activity_ids, "The reminder is done once submitted")
+        submit_type = self.env.ref("xingji_reports.mail_activity_statistics_submit")
+        self.assertFalse(
+            table.activity_ids.filtered(lambda a: a.activity_type_id == submit_type),
+            "The reminder is done once submitted",
+        )
         with self.assertRaises(UserError):
             table.action_submit()
 
