@@ -24,6 +24,7 @@
         "data/xingji_share_data.xml",
         "data/xingji_share_cron_data.xml",
         "views/xingji_linkage_menus.xml",
+        "wizards/xingji_unit_liaison_wizard_views.xml",
         "views/xingji_unit_views.xml",
         "views/xingji_violation_type_views.xml",
         "views/xingji_holiday_views.xml",

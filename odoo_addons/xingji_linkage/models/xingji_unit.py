@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class XingjiUnit(models.Model):
@@ -64,7 +65,9 @@ class XingjiUnit(models.Model):
         column1="unit_id",
         column2="user_id",
         string="Liaisons",
-        help="Designated liaisons (联络员) who collect clues and submit the quarterly statistics table.",
+        tracking=True,
+        help="Designated liaisons (联络员) who collect clues and submit the quarterly statistics table. "
+        "They know the unit's clues, so they are named by the head of the unit or a bureau leader.",
     )
     member_ids = fields.Many2many(
         "res.users",
@@ -72,6 +75,7 @@ class XingjiUnit(models.Model):
         column1="unit_id",
         column2="user_id",
         string="Members",
+        tracking=True,
     )
     member_count = fields.Integer(compute="_compute_member_count")
     phone = fields.Char()
@@ -105,10 +109,40 @@ class XingjiUnit(models.Model):
         return units
 
     def write(self, vals):
+        if "liaison_ids" in vals:
+            self._check_may_name_liaisons()
         res = super().write(vals)
         if {"manager_id", "liaison_ids", "member_ids"} & set(vals):
             self._sync_members()
         return res
+
+    def _check_may_name_liaisons(self):
+        """A liaison knows every clue of his unit (seed 000 §四(一)): naming
+        one opens them, so it is a decision of the unit's head or a bureau
+        leader, never of the configuration role."""
+        # The superuser (code, data files; he cannot log in) passes.
+        if self.env.su or self.env.user._is_superuser():
+            return
+        if self.env.user.has_group("xingji_linkage.group_xingji_leader"):
+            return
+        for unit in self:
+            if unit.manager_id != self.env.user:
+                raise UserError(
+                    self.env._(
+                        "The liaisons of %(unit)s are named by its head or a bureau leader, because a "
+                        "liaison knows the unit's clues. Ask %(head)s to name them.",
+                        unit=unit.display_name,
+                        head=unit.manager_id.name or self.env._("the head of the unit"),
+                    )
+                )
+
+    def _xingji_set_liaisons(self, users):
+        """Name the liaisons of one unit, by its head or a bureau leader."""
+        self.ensure_one()
+        self._check_may_name_liaisons()
+        # sudo: heads and leaders hold no write right on units (configuration);
+        # the check above is the right to name liaisons.
+        self.sudo().write({"liaison_ids": [fields.Command.set(users.ids)]})
 
     def _sync_members(self):
         """The head and the liaisons of a unit are always among its members."""

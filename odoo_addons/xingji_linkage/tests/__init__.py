@@ -34,3 +34,4 @@ from . import test_zh_cn_views
 from . import test_attack_log
 from . import test_log_concurrency
 from . import test_attack_clue_scope
+from . import test_attack_unit

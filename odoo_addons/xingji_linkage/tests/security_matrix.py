@@ -135,6 +135,10 @@ MATRIX = {
     # Requests change state only through their checked actions (sudo).
     "xingji.share.request": {**{role: "cr" for role in ALL_READ}, "manager": ""},
     "xingji.share.directory": {**ALL_READ, "manager": ""},
+    # Naming liaisons: heads and bureau leaders only (a liaison knows the clues).
+    "xingji.unit.liaison.wizard": {
+        "user": "", "unit_manager": "crw", "leader": "crw", "discipline": "", "supervision": "", "manager": "",
+    },
     "xingji.share.request.decision": {**{role: "crw" for role in ALL_READ}, "manager": ""},
     # Also used by the configuration manager for a category's default grade.
     "xingji.share.grade.wizard": {**{role: "crw" for role in ALL_READ}, "manager": "crw"},

@@ -55,6 +55,13 @@ class TestAttackClueScope(XingjiAttackCase, XingjiClueCase):
         later = self._to_transferred()
         self.assertEqual(self._visible(self.newcomer, later), later.ids)
 
+    def _name_liaisons(self, user_ids):
+        """As the client does: the head opens the wizard and saves it."""
+        head = self.unit_enforcement.manager_id
+        wizard = self.rpc(head, "xingji.unit.liaison.wizard", "create",
+                          {"unit_id": self.unit_enforcement.id, "liaison_ids": [Command.set(user_ids)]})
+        self.rpc(head, "xingji.unit.liaison.wizard", "action_apply", [wizard])
+
     def test_new_liaison_sees_his_units_clues_but_not_one_reporting_him(self):
         clue = self._to_transferred()
         reporting = self._to_transferred(
@@ -62,8 +69,8 @@ class TestAttackClueScope(XingjiAttackCase, XingjiClueCase):
                                         "is_party_member": True, "user_id": self.new_liaison.id})]
         )
         self.assertEqual(self._visible(self.new_liaison, clue), [])
-        self.rpc(self.user_manager, "xingji.unit", "write", [self.unit_enforcement.id],
-                 {"liaison_ids": [Command.link(self.new_liaison.id)]})
+        # The head names the liaison (the configuration role may not: test_attack_unit).
+        self._name_liaisons([self.new_liaison.id])
         found = self.rpc(self.new_liaison, "xingji.clue", "search",
                          [("source_unit_id", "=", self.unit_enforcement.id)])
         self.assertIn(clue.id, found, "The liaison collects every clue of his unit")
@@ -73,8 +80,7 @@ class TestAttackClueScope(XingjiAttackCase, XingjiClueCase):
         draft = self._new_clue()
         self.assertEqual(self._visible(self.new_liaison, draft), [])
         # A liaison who is replaced leaves the scope of the unit's clues.
-        self.rpc(self.user_manager, "xingji.unit", "write", [self.unit_enforcement.id],
-                 {"liaison_ids": [Command.unlink(self.new_liaison.id)]})
+        self._name_liaisons([])
         self.assertEqual(self._visible(self.new_liaison, clue), [])
 
     def test_passing_on_drops_the_former_body(self):

@@ -18,7 +18,16 @@ class TestUnit(XingjiCase):
         unit = form.record
         self.assertEqual(unit.complete_name, "测试执法处 / 药品安全稽查处")
         self.assertIn(self.user_unit_manager, unit.member_ids, "the head is always a member")
-        unit.with_user(self.user_manager).write({"liaison_ids": [(4, self.user_handler.id)]})
+        # Liaisons are named by the head (the configuration role may not).
+        with self.assertRaises(UserError):
+            unit.with_user(self.user_manager).write({"liaison_ids": [(4, self.user_handler.id)]})
+        wizard = (
+            self.env["xingji.unit.liaison.wizard"]
+            .with_user(self.user_unit_manager)
+            .with_context(active_id=unit.id)
+            .create({"liaison_ids": [(4, self.user_handler.id)]})
+        )
+        wizard.action_apply()
         self.assertIn(self.user_handler, unit.member_ids, "a liaison is always a member")
         self.assertIn(unit, self.user_handler.xingji_unit_ids)
 
