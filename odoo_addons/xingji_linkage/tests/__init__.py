@@ -35,3 +35,4 @@ from . import test_attack_log
 from . import test_log_concurrency
 from . import test_attack_clue_scope
 from . import test_attack_unit
+from . import test_clue_form_queries

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 from odoo.tools.misc import xlsxwriter
 
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
@@ -365,55 +365,67 @@ class XingjiStatisticsTable(models.Model):
         if "xingji.clue" not in env or not units:
             return sections
         Clue = env["xingji.clue"]
+        Person = env["xingji.clue.person"]
         start, end = self._quarter_bounds(year, quarter)
-        clues = Clue.search_fetch(
+        # The rows are chosen by the ORM (``_search`` applies the current
+        # user's record rules) and their columns read in one SQL query each:
+        # reading a quarter of a big unit (1,500 clues) field by field costs
+        # about 0.3 ms a row in the ORM, 8 times the SQL (scripts/bench).
+        query = Clue._search(
             [
                 ("source_unit_id", "in", units.ids),
                 ("date_transferred", ">=", start),
                 ("date_transferred", "<", end),
             ],
-            ["name", "date_transferred", "main_problem", "nature", "source_unit_id", "receiving_unit_id"],
             order="date_transferred, id",
         )
-        persons = env["xingji.clue.person"].search_fetch(
-            [("clue_id", "in", clues.ids)], ["clue_id", "name", "employer_post"], order="id"
+        columns = ("id", "name", "date_transferred", "main_problem", "nature", "source_unit_id", "receiving_unit_id")
+        clue_rows = env.execute_query_dict(
+            query.select(*(SQL("%s AS %s", SQL.identifier(Clue._table, c), SQL.identifier(c)) for c in columns))
         )
-        persons_by_clue = persons.grouped("clue_id")
-        (clues.source_unit_id | clues.receiving_unit_id).fetch(["name"])
+        person_query = Person._search([("clue_id", "in", [r["id"] for r in clue_rows])], order="id")
+        persons_by_clue = {}
+        for clue_id, name, post in env.execute_query(
+            person_query.select(*(SQL.identifier(Person._table, c) for c in ("clue_id", "name", "employer_post")))
+        ):
+            persons_by_clue.setdefault(clue_id, []).append((name or "", post or ""))
+        unit_names = {
+            unit.id: unit.name or ""
+            for unit in env["xingji.unit"].browse(
+                {r["source_unit_id"] for r in clue_rows} | {r["receiving_unit_id"] for r in clue_rows if r["receiving_unit_id"]}
+            )
+        }
         natures = dict(Clue._fields["nature"]._description_selection(env))
         tz = pytz.timezone(env.user.tz or "Asia/Shanghai")
         date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format or "%Y-%m-%d"
         date_texts = {}  # format_date() per row costs ~0.4 ms (babel): format once per day
-        by_unit = clues.grouped("source_unit_id")
+        by_unit = {}
+        for row in clue_rows:
+            by_unit.setdefault(row["source_unit_id"], []).append(row)
         for section in sections:
-            unit_clues = by_unit.get(section["unit"], Clue.browse())
-            section["clues"] = unit_clues
-            for clue in unit_clues:
-                moment = pytz.utc.localize(clue.date_transferred).astimezone(tz).date()
+            unit_rows = by_unit.get(section["unit"].id, [])
+            section["clues"] = Clue.browse([r["id"] for r in unit_rows])
+            for clue in unit_rows:
+                moment = pytz.utc.localize(clue["date_transferred"]).astimezone(tz).date()
                 # The whole text: 附件1's 问题线索情况 is never cut (the cell wraps).
-                problem = (clue.main_problem or "").strip()
-                people = persons_by_clue.get(clue, env["xingji.clue.person"])
+                problem = (clue["main_problem"] or "").strip()
+                people = persons_by_clue.get(clue["id"], [])
                 section["rows"].append(
                     {
-                        "reference": clue.name or "",
+                        "reference": clue["name"] or "",
                         "date": moment,
                         "date_text": date_texts.get(moment) or date_texts.setdefault(
                             moment, moment.strftime(date_format)
                         ),
-                        "persons": [
-                            (p.name or "", p.employer_post or "") for p in people
-                        ],
-                        "persons_text": "；".join(
-                            f"{p.name}（{p.employer_post}）" if p.employer_post else (p.name or "")
-                            for p in people
-                        ),
+                        "persons": people,
+                        "persons_text": "；".join(f"{name}（{post}）" if post else name for name, post in people),
                         "problem": problem,
                         "problem_full": problem,
-                        "nature": natures.get(clue.nature, "") if clue.nature else "",
-                        "nature_key": clue.nature or "",
-                        "receiving_unit": clue.receiving_unit_id.name or "",
+                        "nature": natures.get(clue["nature"], "") if clue["nature"] else "",
+                        "nature_key": clue["nature"] or "",
+                        "receiving_unit": unit_names.get(clue["receiving_unit_id"], ""),
                         "off_system": False,
-                        "clue_id": clue.id,
+                        "clue_id": clue["id"],
                     }
                 )
         return sections
