@@ -43,6 +43,7 @@ class XingjiClueCase(XingjiCase):
             "routing_rule_bureau",
             "routing_rule_division",
             "routing_rule_below_division_non_party",
+            "routing_rule_none_non_party",
         ):
             ref(f"xingji_linkage.{xmlid}").write(
                 {"receiving_unit_id": cls.unit_group.id, "transit_unit_id": cls.unit_discipline.id}
@@ -61,6 +62,7 @@ class XingjiClueCase(XingjiCase):
             "direction": "to_discipline",
             "source_unit_id": self.unit_enforcement.id,
             "date_discovered": "2026-03-02",
+            "date_received": "2026-03-01",
             "source": "inspection",
             "nature": "duty_violation",
             "main_problem": "检查中接受企业宴请",
