@@ -29,3 +29,4 @@ from . import test_attack_side_channels
 from . import test_attack_clue
 from . import test_concurrency_decision
 from . import test_clue_route
+from . import test_attack_route

@@ -62,7 +62,6 @@ class XingjiClueCase(XingjiCase):
             "direction": "to_discipline",
             "source_unit_id": self.unit_enforcement.id,
             "date_discovered": "2026-03-02",
-            "date_received": "2026-03-01",
             "source": "inspection",
             "nature": "duty_violation",
             "main_problem": "检查中接受企业宴请",
@@ -75,6 +74,8 @@ class XingjiClueCase(XingjiCase):
             ],
         }
         base.update(vals)
+        # 线索收到时间 is required at submission: received when discovered.
+        base.setdefault("date_received", base.get("date_discovered"))
         return base
 
     def _new_clue(self, user=None, **vals):
