@@ -252,7 +252,6 @@ class XingjiClue(models.Model):
     )
     enforcement_activity = fields.Selection(
         ENFORCEMENT_ACTIVITIES,
-        string="Enforcement Activity",
         tracking=True,
         index=True,
         help="Activity in which the problem arose (seed 000 §三¶2: 招标、工程建设、招聘、检验检测、技术审评、现场检查).",
@@ -359,7 +358,7 @@ class XingjiClue(models.Model):
     forward_method = fields.Selection(
         FORWARD_METHODS, string="Delivered", readonly=True, copy=False, tracking=True
     )
-    forwarded_by_id = fields.Many2one("res.users", string="Forwarded By", readonly=True, copy=False)
+    forwarded_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     receiver_offline = fields.Boolean(
         string="Receiving Body Outside the System",
         compute="_compute_receiver_offline",
@@ -367,7 +366,7 @@ class XingjiClue(models.Model):
         "and enters the body's feedback.",
     )
     referral_round = fields.Integer(
-        string="Referral Round", default=1, readonly=True, copy=False,
+        default=1, readonly=True, copy=False,
         help="Raised each time a returned clue is corrected and referred again.",
     )
     origin_clue_id = fields.Many2one(
@@ -850,6 +849,12 @@ class XingjiClue(models.Model):
             and user.has_group("xingji_linkage.group_xingji_discipline")
         )
 
+    def _forwards_via_transit(self):
+        """The clue goes through its transit body, unless every member of
+        that body must recuse (回避): then it goes straight to the receiver."""
+        self.ensure_one()
+        return bool(self.transit_unit_id and self._transit_users())
+
     def _transit_users(self):
         self.ensure_one()
         return self.transit_unit_id.member_ids.filtered(
@@ -1167,18 +1172,10 @@ class XingjiClue(models.Model):
             for step in steps:
                 if not step._candidate_approvers(clue) - recused:
                     raise UserError(clue._no_approver_message(step))
-            if clue.transit_unit_id:
-                # The transit body forwards the clue and, for a body outside
-                # the system, records its answer: it must be able to act.
-                if not clue._transit_users():
-                    raise UserError(
-                        self.env._(
-                            "The transit body %(unit)s has no member who can forward this clue without a "
-                            "conflict (回避). Ask the configuration manager to complete the unit.",
-                            unit=clue.transit_unit_id.display_name,
-                        )
-                    )
-            elif not clue._receiver_users():
+            # The transit body forwards the clue and, for a body outside the
+            # system, records its answer; without it, the receiving body must
+            # have a member who can act.
+            if not clue._forwards_via_transit() and not clue._receiver_users():
                 raise UserError(
                     self.env._(
                         "The receiving body %(unit)s has no member who can handle this clue without a "
@@ -1379,10 +1376,10 @@ class XingjiClue(models.Model):
                 "current_step_id": False,
                 "pending_approver_ids": [Command.clear()],
                 "date_transferred": now,
-                "transit_state": "pending" if self.transit_unit_id else False,
+                "transit_state": "pending" if self._forwards_via_transit() else False,
             }
         )
-        if self.transit_unit_id:
+        if self.transit_state == "pending":
             # Seed 000 §三: 局机关纪委 itself forwards (转送) the clue to the
             # receiving body, with its own date and document number.
             transit = self._transit_users()

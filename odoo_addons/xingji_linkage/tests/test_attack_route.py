@@ -4,8 +4,9 @@ transit body, the answer of an external body, re-referral and copy of a
 returned clue, the clue linked to a request for instruction."""
 from odoo import fields
 from odoo.fields import Command
+from odoo.tests import new_test_user
 
-from .attack_common import XingjiAttackCase, tagged
+from .attack_common import RpcError, XingjiAttackCase, tagged
 from .clue_common import XingjiClueCase
 
 HOSTILE = {"xingji_clue_workflow": True, "active_test": False}
@@ -91,3 +92,28 @@ class TestAttackRoute(XingjiAttackCase, XingjiClueCase):
         self.assertRpcRefused(self.user_handler2, "xingji.notice", "create", dict(vals, clue_id=hidden.id), context=HOSTILE)
         self.assertRpcRefused(self.user_handler2, "xingji.notice", "create", dict(vals, clue_id=999999), context=HOSTILE)
         self.assertFalse(self.env["xingji.notice"].sudo().search([("clue_id", "=", hidden.id)]))
+
+    def test_only_the_leader_in_charge_decides(self):
+        leader2 = new_test_user(
+            self.env, login="xj_test_leader_in_charge", name="分管局领导",
+            groups="base.group_user,xingji_linkage.group_xingji_leader",
+        )
+        self.unit_enforcement.leader_in_charge_id = leader2
+        clue = self._new_clue()
+        clue.action_submit()
+        clue.with_user(self.user_unit_manager)._approve("同意移送")
+        self.assertEqual(clue.pending_approver_ids, leader2)
+        # Another bureau leader neither reads nor decides the clue.
+        self.assertRpcRefused(self.user_leader, "xingji.clue", "read", [clue.id], ["main_problem"], context=HOSTILE)
+        try:
+            wizard = self.rpc(
+                self.user_leader, "xingji.clue.decision.wizard", "create",
+                {"clue_id": clue.id, "action": "approve", "comment": "同意"}, context=HOSTILE,
+            )
+        except RpcError:
+            wizard = None
+        if wizard:
+            self.assertRpcRefused(self.user_leader, "xingji.clue.decision.wizard", "action_confirm", [wizard],
+                                  context=HOSTILE)
+        clue.invalidate_recordset()
+        self.assertEqual(clue.sudo().state, "approval")

@@ -18,3 +18,20 @@ def migrate(cr, version):
     model = env.ref("xingji_linkage.routing_rule_below_division_non_party", raise_if_not_found=False)
     if rule and model and not rule.receiving_unit_id:
         rule.write({"receiving_unit_id": model.receiving_unit_id.id, "transit_unit_id": model.transit_unit_id.id})
+    # 权力运行环节 became a choice (enforcement_activity); the free text of
+    # earlier versions stays in power_activity ("Activity Details") and gives
+    # the choice where it names one of the activities of seed 000 §三¶2.
+    keywords = [
+        ("tender", "招标"), ("construction", "工程"), ("recruitment", "招聘"), ("testing", "检验"),
+        ("testing", "检测"), ("technical_review", "审评"), ("onsite_inspection", "现场检查"),
+    ]
+    for key, word in keywords:
+        cr.execute(
+            "UPDATE xingji_clue SET enforcement_activity = %s"
+            " WHERE enforcement_activity IS NULL AND power_activity LIKE %s",
+            [key, f"%{word}%"],
+        )
+    cr.execute(
+        "UPDATE xingji_clue SET enforcement_activity = 'other'"
+        " WHERE enforcement_activity IS NULL AND COALESCE(power_activity, '') != ''"
+    )
