@@ -222,7 +222,9 @@ class XingjiClue(models.Model):
         default=fields.Date.context_today,
         help="The referral is due within the configured working days of discovery.",
     )
-    date_received = fields.Date(string="Clue Received On", tracking=True)
+    date_received = fields.Date(
+        string="Clue Received On", tracking=True, default=fields.Date.context_today
+    )
     source = fields.Selection(
         [
             ("supervision", "Routine Supervision"),

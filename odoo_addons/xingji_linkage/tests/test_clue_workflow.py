@@ -316,7 +316,10 @@ class TestClueWorkflow(XingjiClueCase):
     def test_recusal_receiver(self):
         clue = self._new_clue(
             person_ids=[
-                Command.create({"name": "纪委干部", "cadre_rank": "none", "user_id": self.user_discipline.id})
+                # A party member: routed to 局机关纪委 itself (issue 11 routes a
+                # non-party person without rank through it to the 纪检组).
+                Command.create({"name": "纪委干部", "cadre_rank": "none", "is_party_member": True,
+                                "user_id": self.user_discipline.id})
             ]
         )
         with self.assertRaisesRegex(UserError, "回避"):
