@@ -7,3 +7,4 @@ from . import test_statistics_clues
 from . import test_clue_analysis
 from . import test_ui_reports
 from . import test_attack_reports
+from . import test_clue_reports_route
