@@ -3,7 +3,7 @@
     "name": "行纪贯通 (Enforcement-Discipline Linkage)",
     "summary": "Administrative law enforcement and discipline inspection linkage: "
     "clue referral, joint inspections, rectification, meetings, sharing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity",
     "website": "https://github.com/xingji/xingji-odoo",
     "author": "Xingji Team",

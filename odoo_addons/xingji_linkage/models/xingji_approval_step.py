@@ -38,13 +38,20 @@ class XingjiApprovalStep(models.Model):
             ("unit_manager", "Head of the Source Unit"),
             ("group", "Members of a Group"),
             ("users", "Named Users"),
+            ("leader_in_charge", "Leader in Charge of the Source Unit"),
         ],
         string="Approved By",
         required=True,
         default="unit_manager",
         tracking=True,
     )
-    group_id = fields.Many2one("res.groups", ondelete="restrict", tracking=True)
+    group_id = fields.Many2one(
+        "res.groups",
+        ondelete="restrict",
+        tracking=True,
+        help="For “Leader in Charge of the Source Unit”: the group whose members approve when the unit "
+        "(and its parents) names no leader in charge.",
+    )
     user_ids = fields.Many2many(
         "res.users",
         relation="xingji_approval_step_user_rel",
@@ -77,7 +84,8 @@ class XingjiApprovalStep(models.Model):
     deadline_days = fields.Integer(
         string="Deadline (working days)",
         default=3,
-        help="Working days the approver has to decide.",
+        help="Working days the approver has to decide. Product default (产品默认值，可在此修改): "
+        "the seeds fix no number of days for this step.",
         tracking=True,
     )
     company_id = fields.Many2one(
@@ -142,6 +150,16 @@ class XingjiApprovalStep(models.Model):
             while unit and (not unit.manager_id or unit.manager_id in excluded):
                 unit = unit.parent_id
             return unit.manager_id
+        if self.approver_kind == "leader_in_charge":
+            unit = clue.source_unit_id
+            while unit and not unit.leader_in_charge_id:
+                unit = unit.parent_id
+            leader = unit.leader_in_charge_id.filtered("active") - excluded
+            if leader:
+                # Only he decides (and so only he learns of the clue).
+                return leader
+            # No leader in charge, or he must recuse: the group decides.
+            return self.group_id.users.filtered("active") - excluded
         if self.approver_kind == "group":
             return self.group_id.users.filtered("active") - excluded
         return self.user_ids.filtered("active") - excluded

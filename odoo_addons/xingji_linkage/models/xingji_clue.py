@@ -21,6 +21,23 @@ CLUE_STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ["draft", "review", "approval", "transferred", "accepted", "fed_back"]
+# How a transit body delivered a clue it forwarded (转送方式).
+FORWARD_METHODS = [
+    ("system", "Through This System"),
+    ("confidential_mail", "Confidential Mail (机要件)"),
+    ("by_hand", "Delivered by Hand"),
+    ("other", "Other"),
+]
+# Activities of seed 000 §三¶2 in which a violation may arise (权力运行环节).
+ENFORCEMENT_ACTIVITIES = [
+    ("tender", "Government Tendering"),
+    ("construction", "Construction Projects"),
+    ("recruitment", "Staff Recruitment"),
+    ("testing", "Inspection and Testing"),
+    ("technical_review", "Technical Review"),
+    ("onsite_inspection", "On-site Inspection"),
+    ("other", "Other"),
+]
 # States in which the receiving body knows of the clue.
 RECEIVED_STATES = ["transferred", "accepted", "returned", "fed_back", "closed"]
 
@@ -44,6 +61,14 @@ CLUE_WORKFLOW_FIELDS = (
     "pending_approver_ids",
     "approval_line_ids",
     "parent_id",
+    # 转送 by the transit body (seed 000 §三) and the referral rounds.
+    "transit_state",
+    "date_forwarded",
+    "forward_number",
+    "forward_method",
+    "forwarded_by_id",
+    "referral_round",
+    "origin_clue_id",
 )
 WORKFLOW_FIELDS = set(CLUE_WORKFLOW_FIELDS) | {"name"}
 # Content of the referral form, frozen once submitted.
@@ -58,6 +83,9 @@ CONTENT_FIELDS = {
     "violation_facts",
     "power_type",
     "power_activity",
+    "enforcement_activity",
+    "subject_kind",
+    "subject_unit_id",
     "violation_type_ids",
     "evidence",
     "material_ids",
@@ -202,7 +230,9 @@ class XingjiClue(models.Model):
         default=fields.Date.context_today,
         help="The referral is due within the configured working days of discovery.",
     )
-    date_received = fields.Date(string="Clue Received On", tracking=True)
+    date_received = fields.Date(
+        string="Clue Received On", tracking=True, default=fields.Date.context_today
+    )
     source = fields.Selection(
         [
             ("supervision", "Routine Supervision"),
@@ -226,7 +256,32 @@ class XingjiClue(models.Model):
     main_problem = fields.Text(string="Main Problem Reported", tracking=True)
     violation_facts = fields.Text(string="Facts and Provisions Violated", tracking=True)
     power_type = fields.Selection(POWER_TYPES, tracking=True, index=True)
-    power_activity = fields.Char(string="Enforcement Activity")
+    power_activity = fields.Char(
+        string="Activity Details",
+        help="Free-text details of the activity (the column of earlier versions is kept here).",
+    )
+    enforcement_activity = fields.Selection(
+        ENFORCEMENT_ACTIVITIES,
+        tracking=True,
+        index=True,
+        help="Activity in which the problem arose (seed 000 §三¶2: 招标、工程建设、招聘、检验检测、技术审评、现场检查).",
+    )
+    subject_kind = fields.Selection(
+        [("person", "Persons"), ("organ", "An Enforcement Organ")],
+        string="Clue Concerns",
+        # Not required in the database: rows written by SQL (bulk imports,
+        # statistics fixtures) are about persons unless they say otherwise.
+        default="person",
+        tracking=True,
+        help="A clue may concern persons or an enforcement organ (seed 001 art. 13).",
+    )
+    subject_unit_id = fields.Many2one(
+        "xingji.unit",
+        string="Organ Concerned",
+        tracking=True,
+        index="btree_not_null",
+        help="The enforcement organ (unit) the clue concerns, for the situations of seed 001 art. 13.",
+    )
     violation_type_ids = fields.Many2many(
         "xingji.violation.type",
         relation="xingji_clue_violation_type_rel",
@@ -301,6 +356,33 @@ class XingjiClue(models.Model):
     is_routing_overridden = fields.Boolean(compute="_compute_is_routing_overridden")
     routing_override_reason = fields.Text(string="Reason for Changing the Receiving Body", tracking=True)
     pass_on_reason = fields.Text(string="Reason for Passing On", readonly=True, tracking=True, copy=False)
+    transit_state = fields.Selection(
+        [("pending", "Awaiting Forwarding"), ("forwarded", "Forwarded")],
+        string="Forwarding",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A clue routed through a transit body (e.g. 局机关纪委) waits until that body forwards it (转送).",
+    )
+    date_forwarded = fields.Date(string="Forwarded On", readonly=True, copy=False, tracking=True)
+    forward_number = fields.Char(string="Forwarding Document No.", readonly=True, copy=False, tracking=True)
+    forward_method = fields.Selection(
+        FORWARD_METHODS, string="Delivered", readonly=True, copy=False, tracking=True
+    )
+    forwarded_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    receiver_offline = fields.Boolean(
+        string="Receiving Body Outside the System",
+        compute="_compute_receiver_offline",
+        help="The receiving body has no account in this system: the transit body records the transfer "
+        "and enters the body's feedback.",
+    )
+    referral_round = fields.Integer(
+        default=1, readonly=True, copy=False,
+        help="Raised each time a returned clue is corrected and referred again.",
+    )
+    origin_clue_id = fields.Many2one(
+        "xingji.clue", string="Copied From", readonly=True, copy=False, index="btree_not_null"
+    )
 
     # ---------------------------------------------------------- approval
     route_step_ids = fields.Many2many(
@@ -374,6 +456,8 @@ class XingjiClue(models.Model):
     can_approve = fields.Boolean(compute="_compute_can")
     can_receive = fields.Boolean(compute="_compute_can")
     can_cancel = fields.Boolean(compute="_compute_can")
+    can_forward = fields.Boolean(compute="_compute_can")
+    can_rerefer = fields.Boolean(compute="_compute_can")
 
     # ==================================================================
     # defaults
@@ -448,6 +532,15 @@ class XingjiClue(models.Model):
             clue.can_approve = clue.state in ("review", "approval") and user in clue.pending_approver_ids
             clue.can_receive = clue.state in ("transferred", "accepted", "fed_back") and clue._is_receiver(user)
             clue.can_cancel = clue.state in ("draft", "review", "approval") and clue._is_source_side(user)
+            clue.can_forward = (
+                clue.state == "transferred" and clue.transit_state == "pending" and clue._is_transit_member(user)
+            )
+            clue.can_rerefer = clue.state == "returned" and clue._is_source_side(user)
+
+    @api.depends("receiving_unit_id.member_ids", "direction")
+    def _compute_receiver_offline(self):
+        for clue in self:
+            clue.receiver_offline = bool(clue.receiving_unit_id) and not clue._receiver_users()
 
     # ==================================================================
     # knowledge scope (xingji.confidential.mixin)
@@ -752,12 +845,41 @@ class XingjiClue(models.Model):
         return "xingji_linkage.group_xingji_discipline"
 
     def _is_receiver(self, user):
+        """A member of the receiving body with the receiving role; or, when
+        that body has no account in this system (an external 驻组 or county
+        纪委监委) and the clue went through a transit body, a member of the
+        transit body, who records the body's answer (seed 000 §三)."""
+        self.ensure_one()
+        if user in self._reported_users():
+            return False
+        if user in self.receiving_unit_id.member_ids and user.has_group(self._receiver_group()):
+            return True
+        return (
+            self.transit_state == "forwarded"
+            and not self._receiver_users()
+            and self._is_transit_member(user)
+        )
+
+    def _is_transit_member(self, user):
         self.ensure_one()
         return (
-            user in self.receiving_unit_id.member_ids
+            bool(self.transit_unit_id)
+            and user in self.transit_unit_id.member_ids
             and user not in self._reported_users()
-            and user.has_group(self._receiver_group())
+            and user.has_group("xingji_linkage.group_xingji_discipline")
         )
+
+    def _forwards_via_transit(self):
+        """The clue goes through its transit body, unless every member of
+        that body must recuse (回避): then it goes straight to the receiver."""
+        self.ensure_one()
+        return bool(self.transit_unit_id and self._transit_users())
+
+    def _transit_users(self):
+        self.ensure_one()
+        return self.transit_unit_id.member_ids.filtered(
+            lambda u: u.has_group("xingji_linkage.group_xingji_discipline")
+        ) - self._reported_users()
 
     def _check_clue_state(self, states, action):
         for clue in self:
@@ -816,16 +938,40 @@ class XingjiClue(models.Model):
     def _check_submission_complete(self):
         self.ensure_one()
         missing = []
-        required = ["source_unit_id", "date_discovered", "source", "main_problem", "handler_id"]
+        required = [
+            "source_unit_id", "date_received", "date_discovered", "source", "main_problem", "handler_id",
+        ]
         if self.direction == "to_discipline":
             required.append("nature")
         else:
             required.append("violation_facts")
+        strict = self._requires_full_content()
+        if strict:
+            # Seed 001 art. 4 (and arts. 6-7 the other way): the facts with the
+            # provisions violated and the evidence are part of the referral.
+            required += [f for f in ("violation_facts",) if f not in required]
         for fname in required:
             if not self[fname]:
                 missing.append(self._fields[fname]._description_string(self.env))
-        if not self.person_ids:
+        if strict and not (self.evidence or self.material_ids):
+            missing.append(self._fields["evidence"]._description_string(self.env))
+        if self.subject_kind == "organ":
+            if not self.subject_unit_id:
+                missing.append(self._fields["subject_unit_id"]._description_string(self.env))
+        elif not self.person_ids:
             missing.append(self._fields["person_ids"]._description_string(self.env))
+        elif strict:
+            Person = self.env["xingji.clue.person"]
+            for person in self.person_ids:
+                gaps = [
+                    Person._fields[f]._description_string(self.env)
+                    for f in ("employer_post", "cert_number")
+                    if not person[f]
+                ]
+                if gaps:
+                    missing.append(
+                        self.env._("%(fields)s of %(person)s", fields="、".join(gaps), person=person.name)
+                    )
         if missing:
             raise UserError(
                 self.env._(
@@ -848,6 +994,28 @@ class XingjiClue(models.Model):
                     unit=self.source_unit_id.display_name,
                 )
             )
+
+    def _signed_decision(self, comment_field):
+        """The decision that signs a box of the paper form (处室（单位）意见,
+        局领导批示): the latest decision of the current round on a step
+        whose comment fills that box."""
+        self.ensure_one()
+        # sudo: the decision lines of a clue the user may read (the report
+        # checks the clue first); only the decider's name and date are shown.
+        lines = self.sudo().approval_line_ids.filtered(
+            lambda line: line.step_id.comment_field == comment_field
+            and line.decision in ("approve", "send_back")
+            and (not self.date_submitted or line.date >= self.date_submitted)
+        )
+        return lines.sorted(lambda line: (line.date, line.id))[-1:]
+
+    def _requires_full_content(self):
+        """Referrals between a supervision body and a discipline body name,
+        for each person, the post and the enforcement certificate number,
+        the facts with the provisions violated and the evidence (seed 001
+        arts. 4, 6-7)."""
+        self.ensure_one()
+        return self.direction == "to_supervision" or self.source_unit_id.kind in ("supervision", "discipline")
 
     def _check_routing(self):
         self.ensure_one()
@@ -971,6 +1139,11 @@ class XingjiClue(models.Model):
             return (self.handler_id or self.create_uid) - self._reported_users()
         if self.state in ("review", "approval"):
             return self.pending_approver_ids
+        if self.state == "transferred" and self.transit_state == "pending" or (
+            self.state in ("transferred", "accepted", "fed_back") and self.receiver_offline and self.transit_unit_id
+        ):
+            head = self.transit_unit_id.manager_id - self._reported_users()
+            return head or self._transit_users()
         if self.state in ("transferred", "accepted", "fed_back"):
             head = self.receiving_unit_id.manager_id - self._reported_users()
             return head or self._receiver_users()
@@ -1019,7 +1192,10 @@ class XingjiClue(models.Model):
             for step in steps:
                 if not step._candidate_approvers(clue) - recused:
                     raise UserError(clue._no_approver_message(step))
-            if not clue._receiver_users():
+            # The transit body forwards the clue and, for a body outside the
+            # system, records its answer; without it, the receiving body must
+            # have a member who can act.
+            if not clue._forwards_via_transit() and not clue._receiver_users():
                 raise UserError(
                     self.env._(
                         "The receiving body %(unit)s has no member who can handle this clue without a "
@@ -1220,8 +1396,29 @@ class XingjiClue(models.Model):
                 "current_step_id": False,
                 "pending_approver_ids": [Command.clear()],
                 "date_transferred": now,
+                "transit_state": "pending" if self._forwards_via_transit() else False,
             }
         )
+        if self.transit_state == "pending":
+            # Seed 000 §三: 局机关纪委 itself forwards (转送) the clue to the
+            # receiving body, with its own date and document number.
+            transit = self._transit_users()
+            self._notify_users(
+                transit | self._source_users(),
+                self.env._(
+                    "Clue %(clue)s transferred to %(transit)s, to be forwarded to %(unit)s.",
+                    clue=self.name,
+                    transit=self.transit_unit_id.display_name,
+                    unit=self.receiving_unit_id.display_name,
+                ),
+            )
+            self._xingji_workflow_write({"date_deadline": self._stage_deadline()})
+            head = self.transit_unit_id.manager_id - self._reported_users()
+            self._schedule(
+                head or transit,
+                self.env._("Forward clue %(clue)s to %(unit)s (转送)", clue=self.name, unit=self.receiving_unit_id.display_name),
+            )
+            return
         receivers = self._receiver_users()
         body = self.env._(
             "Clue %(clue)s transferred to %(unit)s%(via)s.",
@@ -1245,9 +1442,92 @@ class XingjiClue(models.Model):
             else self.env._("Accept or return clue %(clue)s", clue=self.name),
         )
 
+    def _forward(self, date_forwarded, number, method):
+        """The transit body forwards (转送) the clue to the receiving body:
+        through the system, or, for a body outside it, recorded here."""
+        if not (number or "").strip():
+            raise UserError(self.env._("Enter the document number (文号) of the forwarding letter."))
+        if not method:
+            raise UserError(self.env._("Say how the clue was delivered to the receiving body."))
+        day = fields.Date.to_date(date_forwarded) if date_forwarded else fields.Date.context_today(self)
+        if day > fields.Date.context_today(self):
+            raise UserError(self.env._("The forwarding date cannot lie in the future."))
+        self._check_input({"source_detail": number})
+        for clue in self:
+            clue._check_clue_state(["transferred"], self.env._("forward"))
+            clue._check_not_reported(self.env._("forward"))
+            if clue.transit_state != "pending":
+                raise UserError(
+                    self.env._("Clue %(clue)s does not wait to be forwarded.", clue=clue.name)
+                )
+            if not clue._is_transit_member(self.env.user):
+                raise UserError(
+                    self.env._(
+                        "Only a member of the transit body %(unit)s with the discipline role can forward clue %(clue)s.",
+                        unit=clue.transit_unit_id.display_name,
+                        clue=clue.name,
+                    )
+                )
+            if clue.date_transferred and day < clue.date_transferred.date():
+                raise UserError(self.env._("The clue cannot be forwarded before it was transferred."))
+            offline = clue.receiver_offline
+            if method == "system" and offline:
+                raise UserError(
+                    self.env._(
+                        "%(unit)s has no account in this system: record how the clue was delivered "
+                        "(confidential mail, by hand ...).",
+                        unit=clue.receiving_unit_id.display_name,
+                    )
+                )
+            clue._xingji_workflow_write(
+                {
+                    "transit_state": "forwarded",
+                    "date_forwarded": day,
+                    "forward_number": number.strip(),
+                    "forward_method": method,
+                    "forwarded_by_id": self.env.user.id,
+                }
+            )
+            clue._clear_activities()
+            body = self.env._(
+                "Clue %(clue)s forwarded by %(transit)s to %(unit)s on %(date)s, document No. %(number)s.",
+                clue=clue.name,
+                transit=clue.transit_unit_id.display_name,
+                unit=clue.receiving_unit_id.display_name,
+                date=day,
+                number=number.strip(),
+            )
+            if offline:
+                body += " " + self.env._(
+                    "The receiving body has no account in this system: %(transit)s records its answer here.",
+                    transit=clue.transit_unit_id.display_name,
+                )
+            receivers = clue._receiver_users()
+            clue._notify_users(receivers | clue._transit_users() | clue._source_users(), body)
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
+            head = clue.receiving_unit_id.manager_id - clue._reported_users()
+            clue._schedule(
+                (head if receivers else clue._transit_users()) or receivers,
+                self.env._("Accept or return clue %(clue)s", clue=clue.name),
+            )
+        return True
+
+    def _check_forwarded(self, action):
+        for clue in self:
+            if clue.transit_state == "pending":
+                raise UserError(
+                    self.env._(
+                        "Clue %(clue)s has not been forwarded by %(transit)s yet: you cannot %(action)s it.",
+                        clue=clue.name,
+                        transit=clue.transit_unit_id.display_name,
+                        action=action,
+                    )
+                )
+
     def action_accept(self):
         for clue in self:
             clue._check_clue_state(["transferred"], self.env._("accept"))
+            clue._check_forwarded(self.env._("accept"))
             clue._check_receiver(self.env._("accept"))
             clue._xingji_workflow_write({"state": "accepted", "date_accepted": fields.Datetime.now()})
             clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
@@ -1265,6 +1545,7 @@ class XingjiClue(models.Model):
             )
         for clue in self:
             clue._check_clue_state(["transferred"], self.env._("return"))
+            clue._check_forwarded(self.env._("return"))
             clue._check_receiver(self.env._("return"))
             clue._xingji_workflow_write({"state": "returned", "return_reason": reason, "date_deadline": False})
             clue._clear_activities()
@@ -1284,6 +1565,7 @@ class XingjiClue(models.Model):
         or, with a subset of the reported persons, split it by jurisdiction."""
         self.ensure_one()
         self._check_clue_state(["transferred", "accepted"], self.env._("pass on"))
+        self._check_forwarded(self.env._("pass on"))
         self._check_receiver(self.env._("pass on"))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for passing the clue on to another body."))
@@ -1400,6 +1682,15 @@ class XingjiClue(models.Model):
             clue._xingji_workflow_write(vals)
             clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
             clue._clear_activities()
+            if self.env.user not in clue.receiving_unit_id.member_ids:
+                clue.message_post(
+                    body=self.env._(
+                        "Feedback of %(unit)s entered by %(user)s of %(transit)s (the body has no account here).",
+                        unit=clue.receiving_unit_id.display_name,
+                        user=self.env.user.name,
+                        transit=clue.transit_unit_id.display_name,
+                    )
+                )
             clue._notify_users(
                 clue._source_users(),
                 self.env._(
@@ -1418,6 +1709,97 @@ class XingjiClue(models.Model):
             clue._clear_activities()
             clue.message_post(body=self.env._("Clue %(clue)s closed.", clue=clue.name))
         return True
+
+    def action_rerefer(self):
+        """A returned clue is corrected and referred again: a new round on
+        the same record. The decisions of the earlier rounds stay on record."""
+        for clue in self:
+            clue._check_clue_state(["returned"], self.env._("refer again"))
+            clue._check_source_side(self.env._("refer again"))
+            clue._xingji_workflow_write(
+                {
+                    "state": "draft",
+                    "referral_round": clue.referral_round + 1,
+                    "transit_state": False,
+                    "date_forwarded": False,
+                    "forward_number": False,
+                    "forward_method": False,
+                    "forwarded_by_id": False,
+                    "date_transferred": False,
+                    "date_accepted": False,
+                }
+            )
+            clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
+            clue.message_post(
+                body=self.env._(
+                    "Round %(round)s: returned by %(unit)s (%(reason)s); reopened by %(user)s to be corrected "
+                    "and referred again. The decisions of the earlier rounds stay in the approval record.",
+                    round=clue.referral_round,
+                    unit=clue.receiving_unit_id.display_name,
+                    reason=clue.return_reason or "-",
+                    user=self.env.user.name,
+                )
+            )
+        return True
+
+    def action_copy_returned(self):
+        """A returned clue is copied into a new draft of the same referring
+        unit, with its content, persons (and so their 回避) and materials."""
+        self.ensure_one()
+        self._check_clue_state(["returned"], self.env._("copy"))
+        self._check_source_side(self.env._("copy"))
+        # sudo: users never copy a clue (see copy); this is the workflow's copy,
+        # checked above to be made by the source side of a returned clue.
+        source = self.sudo()
+        default = {
+            "origin_clue_id": self.id,
+            "person_ids": [Command.create(vals) for vals in source.person_ids.copy_data({"clue_id": False})],
+            "violation_type_ids": [Command.set(source.violation_type_ids.ids)],
+            "extra_scope_user_ids": [Command.set(source.extra_scope_user_ids.ids)],
+            # The approvers' boxes and the receiving body's answer start empty.
+            "unit_opinion": False,
+            "leader_instruction": False,
+            "disposal": False,
+            "result": False,
+            "clear_name": False,
+            "verification_result": False,
+            "handling_result": False,
+        }
+        new = source.copy(default)
+        # The files are copied too, bound to the new clue (its scope guards them).
+        material_vals = []
+        for material in source.material_ids:
+            files = material.attachment_ids.copy({"res_model": new._name, "res_id": new.id})
+            material_vals.append(
+                Command.create(
+                    {
+                        "name": material.name,
+                        "sequence": material.sequence,
+                        "pages": material.pages,
+                        "note": material.note,
+                        "attachment_ids": [Command.set(files.ids)],
+                    }
+                )
+            )
+        if material_vals:
+            new.write({"material_ids": material_vals})
+        new._xingji_workflow_write({"date_deadline": new._stage_deadline()})
+        new.message_post(body=self.env._("Copied from the returned clue %(clue)s.", clue=self.name))
+        self.message_post(body=self.env._("Copied into the new clue %(new)s to be referred again.", new=new.name))
+        new = new.sudo(False)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "xingji.clue",
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_open_forward(self):
+        self.ensure_one()
+        action = self._open_decision("forward")
+        action["context"]["default_forward_method"] = "other" if self.receiver_offline else "system"
+        return action
 
     def _cancel(self, reason):
         if not (reason or "").strip():

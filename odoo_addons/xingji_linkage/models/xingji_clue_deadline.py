@@ -25,8 +25,14 @@ class XingjiClueDeadline(models.Model):
 
     direction = fields.Selection(CLUE_DIRECTIONS, required=True)
     stage = fields.Selection(DEADLINE_STAGES, required=True)
-    working_days = fields.Integer(required=True, default=5)
-    note = fields.Char()
+    working_days = fields.Integer(
+        required=True,
+        default=5,
+        help="Product default (产品默认值，可在此修改): seeds 000 and 001 ask for a prompt referral, "
+        "review and feedback (及时移送、及时审查、立即启动核查) without fixing a number of days; "
+        "change the days here.",
+    )
+    note = fields.Char(help="Where the duty comes from; the number of days is the product's default.")
 
     _sql_constraints = [
         ("direction_stage_uniq", "unique(direction, stage)", "This stage already has a deadline."),

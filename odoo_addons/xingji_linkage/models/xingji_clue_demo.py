@@ -101,6 +101,8 @@ def create_demo_clues(env):
     c.action_submit()
     c.with_user(head)._approve("同意移送。")
     c.with_user(leader)._approve("同意。")
+    # 局机关纪委 forwards (转送) the clue to 驻局纪检监察组 (seed 000 §三).
+    c.with_user(organ)._forward(today, "示纪〔2026〕1号", "confidential_mail")
     c.with_user(group).action_accept()
     c = clue("clue_demo_returned", handler, {
         "main_problem": "企业员工反映某外聘专家评审不公。",
@@ -111,7 +113,8 @@ def create_demo_clues(env):
     c.action_submit()
     c.with_user(head)._approve("建议移送。")
     c.with_user(leader)._approve("同意。")
-    c.with_user(organ)._return("被反映人不属于本局管理的公职人员，不属于本机关管辖，建议转交其所在单位处理。")
+    c.with_user(organ)._forward(today, "示纪〔2026〕2号", "system")
+    c.with_user(group)._return("被反映人不属于本局管理的公职人员，不属于本机关管辖，建议转交其所在单位处理。")
     c = clue("clue_demo_fed_back", handler, {
         "main_problem": problem,
         "evidence": evidence,
@@ -152,6 +155,7 @@ def create_demo_clues(env):
             "source": "case",
             "nature": False,
             "handler_phone": "0771-5550199",
+            "evidence": "案卷复印件、现场检查笔录、处罚决定书。",
         }, **vals))
 
     fault("clue_demo_fault_draft", {

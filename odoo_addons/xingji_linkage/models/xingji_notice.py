@@ -3,12 +3,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 NOTICE_TYPES_TO_UNIT = ("bulletin", "advice", "interview")
-NOTICE_TYPES_TO_DISCIPLINE = ("situation", "support")
+NOTICE_TYPES_TO_DISCIPLINE = ("situation", "support", "request_instruction")
 DEFAULT_RESPONSE_WORKING_DAYS = 15
 # What the issuing side writes; the receiving side may not change it.
 ISSUER_FIELDS = {
     "name", "direction", "notice_type", "issuer_unit_id", "issuer_user_id", "target_unit_id",
-    "content", "date_deadline", "date_interview", "company_id",
+    "content", "date_deadline", "date_interview", "company_id", "clue_id",
 }
 # What the receiving side writes.
 RESPONSE_FIELDS = {"cause_analysis", "response_report", "reply"}
@@ -31,6 +31,8 @@ class XingjiNotice(models.Model):
     _xingji_workflow_fields = (
         "state", "date_sent", "date_acknowledged", "acknowledged_by_id", "date_answered", "answered_by_id",
     )
+    # The draft clue of a request for instruction: its number is shown only to who may read it.
+    _xingji_masked_link_fields = ("clue_id",)
 
     reference = fields.Char(readonly=True, copy=False, default="/", index="trigram")
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -48,6 +50,7 @@ class XingjiNotice(models.Model):
             ("interview", "Admonishing Talk"),
             ("situation", "Important Situation Report"),
             ("support", "Request for Support"),
+            ("request_instruction", "Request for Instruction"),
         ],
         string="Type",
         required=True,
@@ -75,6 +78,13 @@ class XingjiNotice(models.Model):
         "res.users", string="Issuer", default=lambda self: self.env.user, index=True, tracking=True
     )
     target_unit_id = fields.Many2one("xingji.unit", string="Addressed To", required=True, index=True, tracking=True)
+    clue_id = fields.Many2one(
+        "xingji.clue",
+        string="Draft Clue",
+        index="btree_not_null",
+        help="The draft clue the unit asks about when unsure whether the matter is a clue to refer "
+        "(seed 000 §五(三): 把握不准的，应当及时向纪检监察部门请示).",
+    )
     content = fields.Html(help="The notice as issued: facts, problems found, requirements or request.")
     date_interview = fields.Datetime(string="Talk Scheduled On")
     date_sent = fields.Datetime(readonly=True, copy=False)
@@ -126,6 +136,23 @@ class XingjiNotice(models.Model):
                     self.env._(
                         "A bulletin, advice or admonishing talk goes from a discipline body to a unit; "
                         "a situation report or a request for support goes from a unit to a discipline body."
+                    )
+                )
+
+    @api.constrains("clue_id", "notice_type", "issuer_unit_id")
+    def _check_instruction_clue(self):
+        for notice in self.filtered("clue_id"):
+            # sudo: the clue's state and unit are checked, never shown.
+            clue = notice.clue_id.sudo()
+            if notice.notice_type != "request_instruction":
+                raise ValidationError(
+                    self.env._("Only a request for instruction is linked to a draft clue.")
+                )
+            if notice.state == "draft" and (clue.state != "draft" or clue.source_unit_id != notice.issuer_unit_id):
+                raise ValidationError(
+                    self.env._(
+                        "A request for instruction links a draft clue of the issuing unit: choose one of "
+                        "your unit's draft clues, or leave the clue empty."
                     )
                 )
 

@@ -59,6 +59,14 @@ class XingjiUnit(models.Model):
         index="btree_not_null",
         help="Head of the unit (部门负责人): reviews the unit's clues and accepts its rectification work.",
     )
+    leader_in_charge_id = fields.Many2one(
+        "res.users",
+        string="Leader in Charge",
+        tracking=True,
+        index="btree_not_null",
+        help="The bureau leader in charge of the unit (分管局领导): approves its clues when the approval "
+        "step says so, and receives its quarterly summary.",
+    )
     liaison_ids = fields.Many2many(
         "res.users",
         relation="xingji_unit_liaison_rel",

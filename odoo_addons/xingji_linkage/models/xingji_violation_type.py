@@ -35,6 +35,14 @@ class XingjiViolationType(models.Model):
         index=True,
         help="Leave empty when the situation applies to every kind of power.",
     )
+    parent_id = fields.Many2one(
+        "xingji.violation.type",
+        string="Parent Situation",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The heading of seed 000 §二 this sub-case belongs to (e.g. 以罚代刑 under 行政处罚).",
+    )
+    child_ids = fields.One2many("xingji.violation.type", "parent_id", string="Sub-cases")
     description = fields.Text()
     source = fields.Char(help="Where the situation is defined, e.g. the article of a regulation.")
     sequence = fields.Integer(default=10)

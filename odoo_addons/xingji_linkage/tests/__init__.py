@@ -36,3 +36,5 @@ from . import test_log_concurrency
 from . import test_attack_clue_scope
 from . import test_attack_unit
 from . import test_clue_form_queries
+from . import test_clue_route
+from . import test_attack_route

@@ -43,6 +43,7 @@ class XingjiClueCase(XingjiCase):
             "routing_rule_bureau",
             "routing_rule_division",
             "routing_rule_below_division_non_party",
+            "routing_rule_none_non_party",
         ):
             ref(f"xingji_linkage.{xmlid}").write(
                 {"receiving_unit_id": cls.unit_group.id, "transit_unit_id": cls.unit_discipline.id}
@@ -73,6 +74,8 @@ class XingjiClueCase(XingjiCase):
             ],
         }
         base.update(vals)
+        # 线索收到时间 is required at submission: received when discovered.
+        base.setdefault("date_received", base.get("date_discovered"))
         return base
 
     def _new_clue(self, user=None, **vals):

@@ -29,7 +29,9 @@ class TestClueRouting(XingjiClueCase):
             ("below_division", False, group, organ),
             ("below_division", True, organ, self.env["xingji.unit"]),
             ("none", True, organ, self.env["xingji.unit"]),
-            ("none", False, organ, self.env["xingji.unit"]),
+            # Seed 000 §三: a non-party person without cadre rank goes like
+            # 处级以下非党员干部, through 局机关纪委 (issue 11).
+            ("none", False, group, organ),
         ]
         for rank, party, receiving, transit in cases:
             with self.subTest(rank=rank, party=party):
@@ -42,7 +44,7 @@ class TestClueRouting(XingjiClueCase):
         self.assertEqual(receiving, self.unit_group)
         self.assertEqual(transit, self.unit_discipline)
         receiving, _transit = self._route(
-            person("科员甲", "below_division", True), person("其他人员", "none", False)
+            person("科员甲", "below_division", True), person("其他人员", "none", True)
         )
         self.assertEqual(receiving, self.unit_discipline)
 

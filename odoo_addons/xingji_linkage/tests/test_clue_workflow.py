@@ -126,6 +126,9 @@ class TestClueWorkflow(XingjiClueCase):
             source_unit_id=self.unit_discipline.id,
             nature=False,
             violation_facts="证据收集不规范",
+            evidence="案卷复印件",
+            person_ids=[Command.create({"name": "王某", "employer_post": "测试执法处 科员",
+                                        "cadre_rank": "below_division", "cert_number": "GX-1"})],
         )
         # The head of the discipline body drafted the clue: four eyes, the
         # head of the parent unit decides the unit-head step.
@@ -313,7 +316,10 @@ class TestClueWorkflow(XingjiClueCase):
     def test_recusal_receiver(self):
         clue = self._new_clue(
             person_ids=[
-                Command.create({"name": "纪委干部", "cadre_rank": "none", "user_id": self.user_discipline.id})
+                # A party member: routed to 局机关纪委 itself (issue 11 routes a
+                # non-party person without rank through it to the 纪检组).
+                Command.create({"name": "纪委干部", "cadre_rank": "none", "is_party_member": True,
+                                "user_id": self.user_discipline.id})
             ]
         )
         with self.assertRaisesRegex(UserError, "回避"):
@@ -341,6 +347,7 @@ class TestClueWorkflow(XingjiClueCase):
         with Form(self.Clue.with_user(self.user_handler)) as form:
             form.source_unit_id = self.unit_enforcement
             form.date_discovered = "2026-03-02"
+            form.date_received = "2026-03-01"
             form.source = "complaint"
             form.nature = "party_discipline"
             form.main_problem = "泄露举报人信息"

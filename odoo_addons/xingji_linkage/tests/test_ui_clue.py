@@ -39,6 +39,12 @@ class TestClueUi(HttpCase):
         self.assertEqual(clue.leader_instruction, "同意移送驻局纪检监察组。")
         self.assertEqual(clue.receiving_unit_id, self.env.ref("xingji_linkage.unit_stationed_group_demo"))
 
+        # 局机关纪委 forwards (转送) the clue to 驻局纪检监察组 (seed 000 §三).
+        organ = self._user("user_discipline_demo")
+        self.start_tour("/odoo", "xingji_clue_tour_forward", login=organ.login)
+        clue.invalidate_recordset()
+        self.assertEqual((clue.transit_state, clue.forward_number), ("forwarded", "示纪〔2026〕9号"))
+
         self.start_tour("/odoo", "xingji_clue_tour_receive", login=discipline.login)
         clue.invalidate_recordset()
         self.assertEqual(clue.state, "fed_back")

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..models.xingji_clue import FORWARD_METHODS
+
 
 class XingjiClueDecisionWizard(models.TransientModel):
     """Asks for the comment or reason of a decision on a clue."""
@@ -16,9 +18,13 @@ class XingjiClueDecisionWizard(models.TransientModel):
             ("return", "Return"),
             ("pass_on", "Pass On"),
             ("cancel", "Cancel"),
+            ("forward", "Forward"),
         ],
         required=True,
     )
+    forward_date = fields.Date(string="Forwarded On", default=fields.Date.context_today)
+    forward_number = fields.Char(string="Forwarding Document No.")
+    forward_method = fields.Selection(FORWARD_METHODS, string="Delivered")
     comment = fields.Text()
     comment_required = fields.Boolean(compute="_compute_comment_required")
     comment_label = fields.Char(compute="_compute_comment_required")
@@ -47,7 +53,7 @@ class XingjiClueDecisionWizard(models.TransientModel):
             "cancel": self.env._("Reason for cancellation"),
         }
         for wizard in self:
-            wizard.comment_required = wizard.action != "approve"
+            wizard.comment_required = wizard.action not in ("approve", "forward")
             label = labels.get(wizard.action, "")
             # The approver writes straight into the box of the paper form
             # (处室（单位）意见 / 局领导批示) that the step fills.
@@ -69,4 +75,6 @@ class XingjiClueDecisionWizard(models.TransientModel):
             clue._cancel(self.comment)
         elif self.action == "pass_on":
             clue._pass_on(self.unit_id, self.comment, self.person_ids)
+        elif self.action == "forward":
+            clue._forward(self.forward_date, self.forward_number, self.forward_method)
         return {"type": "ir.actions.act_window_close"}

@@ -8,3 +8,4 @@ from . import test_clue_analysis
 from . import test_ui_reports
 from . import test_attack_reports
 from . import test_statistics_chain
+from . import test_clue_reports_route

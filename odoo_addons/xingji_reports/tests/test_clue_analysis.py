@@ -30,6 +30,10 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
                 date_discovered="2026-03-23",
                 source="petition",
                 violation_facts="证据收集不规范",
+                # Seed 001 art. 4 content of a referral between the two bodies.
+                evidence="案卷复印件",
+                person_ids=[Command.create({"name": "王某", "employer_post": "测试执法处 科员",
+                                            "cadre_rank": "below_division", "cert_number": "GX-1"})],
             )
             clue.action_submit()
             clue.with_user(self.user_leader)._approve("同意移送法规处")

@@ -112,6 +112,7 @@ class TestClueReports(XingjiReportCase, XingjiClueCase):
             nature=False,
             main_problem="执法人员未告知当事人陈述申辩权利。",
             violation_facts="违反《行政处罚法》第四十四条。",
+            evidence="案卷复印件。",
             person_ids=[Command.create({"name": "赵某", "employer_post": "测试执法处 科员",
                                         "cadre_rank": "below_division", "cert_number": "GX-2026-0042"})],
         )

@@ -105,6 +105,25 @@ registry.category("web_tour.tours").add("xingji_clue_tour_approve_leader", {
     ],
 });
 
+registry.category("web_tour.tours").add("xingji_clue_tour_forward", {
+    url: "/odoo",
+    steps: () => [
+        ...openClueSteps(),
+        statusIs("transferred"),
+        { content: "Forward (转送)", trigger: ".o_form_view button[name=action_open_forward]", run: "click" },
+        {
+            content: "Document number (文号)",
+            trigger: ".modal .o_field_widget[name=forward_number] input",
+            run: "edit 示纪〔2026〕9号",
+        },
+        { content: "Confirm", trigger: ".modal button[name=action_confirm]", run: "click" },
+        {
+            content: "The forwarding is on record",
+            trigger: '.o_form_view .o_field_widget[name=forward_number]:contains("示纪〔2026〕9号")',
+        },
+    ],
+});
+
 registry.category("web_tour.tours").add("xingji_clue_tour_receive", {
     url: "/odoo",
     steps: () => [
