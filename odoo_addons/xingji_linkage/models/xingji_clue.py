@@ -548,6 +548,7 @@ class XingjiClue(models.Model):
     def _scope_depends(self):
         return super()._scope_depends() + [
             "state",
+            "transit_state",
             "handler_id",
             # People of the units on the route as they were when each unit
             # entered it (source head, receiving and transit members): never
@@ -574,7 +575,9 @@ class XingjiClue(models.Model):
         if self.state != "draft" or self.date_submitted:
             users |= self.source_unit_id.liaison_ids
         if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
-            users |= self.receiving_unit_id.liaison_ids | self.transit_unit_id.liaison_ids
+            users |= self.transit_unit_id.liaison_ids
+            if self.transit_state != "pending":
+                users |= self.receiving_unit_id.liaison_ids
         return users
 
     def _get_scope_excluded_users(self):

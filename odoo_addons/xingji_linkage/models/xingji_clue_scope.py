@@ -72,7 +72,7 @@ class XingjiClue(models.Model):
                 target.setdefault(clue_id, []).append(res_id)
         return users, units
 
-    @api.depends("state", "source_unit_id", "receiving_unit_id", "transit_unit_id")
+    @api.depends("state", "transit_state", "source_unit_id", "receiving_unit_id", "transit_unit_id")
     def _compute_route_snapshot(self):
         stored_users, stored_units = self._route_snapshot_stored()
         Users, Units = self.env["res.users"], self.env["xingji.unit"]
@@ -84,7 +84,11 @@ class XingjiClue(models.Model):
             )
             on_route = clue.source_unit_id
             if received:
-                on_route |= clue.receiving_unit_id | clue.transit_unit_id
+                on_route |= clue.transit_unit_id
+                # Through a transit body (转送), the receiving body knows the
+                # clue only once the transit body has forwarded it.
+                if clue.transit_state != "pending":
+                    on_route |= clue.receiving_unit_id
             departed = units - on_route
             if departed:
                 # A body the clue was passed on from (or a unit changed in

@@ -26,6 +26,9 @@ class TestAttackUnit(XingjiAttackCase):
         )
 
     def test_configuration_role_cannot_name_a_liaison(self):
+        # The configuration role has no access to the wizard at all.
+        self.assertRpcRefused(self.manager, "xingji.unit.liaison.wizard", "create",
+                              {"unit_id": self.unit.id, "liaison_ids": [(6, 0, [self.manager.id])]})
         for liaison in (self.manager, self.clerk):
             error = self.assertRpcRefused(
                 self.manager, "xingji.unit", "write", [self.unit.id],
@@ -36,7 +39,11 @@ class TestAttackUnit(XingjiAttackCase):
         self.assertFalse(self.unit.liaison_ids)
 
     def test_head_names_the_liaison_and_it_is_tracked(self):
-        self.rpc(self.head, "xingji.unit", "write", [self.unit.id], {"liaison_ids": [(4, self.clerk.id)]})
+        # The head has no right to edit units: he names liaisons with the wizard.
+        self.assertRpcRefused(self.head, "xingji.unit", "write", [self.unit.id], {"liaison_ids": [(4, self.clerk.id)]})
+        wizard = self.rpc(self.head, "xingji.unit.liaison.wizard", "create",
+                          {"unit_id": self.unit.id, "liaison_ids": [(6, 0, [self.clerk.id])]})
+        self.rpc(self.head, "xingji.unit.liaison.wizard", "action_apply", [wizard])
         self.assertEqual(self.unit.liaison_ids, self.clerk)
         self.assertIn(self.clerk, self.unit.member_ids)
         tracked = self.unit.message_ids.tracking_value_ids.filtered(

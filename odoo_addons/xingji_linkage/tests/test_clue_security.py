@@ -2,6 +2,7 @@
 import base64
 
 from odoo.exceptions import AccessError, UserError
+from odoo import fields
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -115,8 +116,13 @@ class TestClueNeedToKnow(XingjiClueCase):
         )
         self._to_transferred(clue)
         self.assertEqual(clue.receiving_unit_id, self.unit_group)
-        self.assertIn(self.user_discipline2, clue.sudo().scope_user_ids)
+        # The transit body (局机关纪委) knows it at once; the receiving body
+        # only once the transit body has forwarded it (转送).
         self.assertIn(self.user_discipline, clue.sudo().scope_user_ids)
+        self.assertEqual(clue.transit_state, "pending")
+        self.assertNotIn(self.user_discipline2, clue.sudo().scope_user_ids)
+        clue.with_user(self.user_discipline)._forward(fields.Date.today(), "测纪〔2026〕9号", "system")
+        self.assertIn(self.user_discipline2, clue.sudo().scope_user_ids)
 
     def test_access_grant_opens_and_closes(self):
         self.clue.action_submit()
