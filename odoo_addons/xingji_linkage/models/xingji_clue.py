@@ -1184,28 +1184,43 @@ class XingjiClue(models.Model):
     # ==================================================================
     # workflow
     # ==================================================================
+    def _check_submittable(self):
+        """Every check of the submission, writing nothing; returns the
+        approval steps of the route."""
+        self.ensure_one()
+        self._check_clue_state(["draft"], self.env._("submit"))
+        self._check_source_side(self.env._("submit"))
+        self._check_submission_complete()
+        self._check_routing()
+        steps = self.env["xingji.approval.step"]._applicable_steps(self)
+        recused = self._recused_approvers()
+        for step in steps:
+            if not step._candidate_approvers(self) - recused:
+                raise UserError(self._no_approver_message(step))
+        # The transit body forwards the clue and, for a body outside the
+        # system, records its answer; without it, the receiving body must
+        # have a member who can act.
+        if not self._forwards_via_transit() and not self._receiver_users():
+            raise UserError(
+                self.env._(
+                    "The receiving body %(unit)s has no member who can handle this clue without a "
+                    "conflict (回避). Choose another body and give a reason.",
+                    unit=self.receiving_unit_id.display_name,
+                )
+            )
+        return steps
+
+    def action_open_submit(self):
+        """The Submit button: check everything first, then ask to confirm
+        (the content is frozen once submitted) — a clerk is never asked to
+        confirm a submission that would then be refused."""
+        self.ensure_one()
+        self._check_submittable()
+        return self._open_decision("submit")
+
     def action_submit(self):
         for clue in self:
-            clue._check_clue_state(["draft"], self.env._("submit"))
-            clue._check_source_side(self.env._("submit"))
-            clue._check_submission_complete()
-            clue._check_routing()
-            steps = self.env["xingji.approval.step"]._applicable_steps(clue)
-            recused = clue._recused_approvers()
-            for step in steps:
-                if not step._candidate_approvers(clue) - recused:
-                    raise UserError(clue._no_approver_message(step))
-            # The transit body forwards the clue and, for a body outside the
-            # system, records its answer; without it, the receiving body must
-            # have a member who can act.
-            if not clue._forwards_via_transit() and not clue._receiver_users():
-                raise UserError(
-                    self.env._(
-                        "The receiving body %(unit)s has no member who can handle this clue without a "
-                        "conflict (回避). Choose another body and give a reason.",
-                        unit=clue.receiving_unit_id.display_name,
-                    )
-                )
+            steps = clue._check_submittable()
             clue._xingji_workflow_write(
                 {
                     "route_step_ids": [Command.set(steps.ids)],

@@ -109,6 +109,9 @@ class XingjiShare(models.Model):
     )
     request_count = fields.Integer(compute="_compute_request_count")
     can_manage = fields.Boolean(compute="_compute_can_manage")
+    # A reader who may not change the item (a grantee, another unit) gets a
+    # read-only form instead of one whose save is then refused.
+    can_edit = fields.Boolean(compute="_compute_can_edit")
 
     def _default_owner_unit(self):
         return self.env["xingji.unit"]._get_units_of_user()[:1]
@@ -135,6 +138,12 @@ class XingjiShare(models.Model):
             share.request_count = counts.get(share.id, 0)
 
     @api.depends_context("uid")
+    def _compute_can_edit(self):
+        saved = self.filtered("id")
+        editable = saved._filtered_access("write") if saved else saved
+        for share in self:
+            share.can_edit = not share.id or share in editable
+
     def _compute_can_manage(self):
         user = self.env.user
         for share in self:

@@ -38,3 +38,4 @@ from . import test_attack_unit
 from . import test_clue_form_queries
 from . import test_clue_route
 from . import test_attack_route
+from . import test_daily_submit

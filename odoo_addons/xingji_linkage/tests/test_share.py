@@ -381,3 +381,18 @@ class TestShareDownload(HttpCase, ShareCase):
         self.assertEqual(set(downloads.mapped("detail")), {"Gated item.txt"})
         # Full and scoped items are not logged.
         self.assertFalse(self._logs(self.share_full, "download"))
+
+
+@tagged("post_install", "-at_install")
+class TestShareReadOnlyForm(ShareCase):
+    def test_reader_who_may_not_change_gets_a_read_only_form(self):
+        # The leader reads the full item but does not own it; the owner unit does.
+        reader = self.share_full.with_user(self.user_leader)
+        self.assertFalse(reader.can_edit)
+        self.assertTrue(self.share_full.with_user(self.user_handler).can_edit)
+        view = self.env["xingji.share"].with_user(self.user_leader).get_views([(False, "form")])
+        arch = view["views"]["form"]["arch"]
+        for fname in ("name", "body", "attachment_ids", "category_id"):
+            self.assertRegex(arch, rf'name="{fname}"[^>]*readonly="not can_edit"')
+        # A new item is editable by whoever may create one.
+        self.assertTrue(self.env["xingji.share"].with_user(self.user_handler).new({}).can_edit)

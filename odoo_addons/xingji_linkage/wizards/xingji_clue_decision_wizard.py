@@ -19,6 +19,7 @@ class XingjiClueDecisionWizard(models.TransientModel):
             ("pass_on", "Pass On"),
             ("cancel", "Cancel"),
             ("forward", "Forward"),
+            ("submit", "Submit"),
         ],
         required=True,
     )
@@ -53,7 +54,7 @@ class XingjiClueDecisionWizard(models.TransientModel):
             "cancel": self.env._("Reason for cancellation"),
         }
         for wizard in self:
-            wizard.comment_required = wizard.action not in ("approve", "forward")
+            wizard.comment_required = wizard.action not in ("approve", "forward", "submit")
             label = labels.get(wizard.action, "")
             # The approver writes straight into the box of the paper form
             # (处室（单位）意见 / 局领导批示) that the step fills.
@@ -77,4 +78,6 @@ class XingjiClueDecisionWizard(models.TransientModel):
             clue._pass_on(self.unit_id, self.comment, self.person_ids)
         elif self.action == "forward":
             clue._forward(self.forward_date, self.forward_number, self.forward_method)
+        elif self.action == "submit":
+            clue.action_submit()
         return {"type": "ir.actions.act_window_close"}

@@ -79,8 +79,9 @@ registry.category("web_tour.tours").add("xingji_clue_tour_create", {
             run: "click",
         },
         { content: "Save", trigger: ".o_form_button_save", run: "click" },
-        { content: "Submit", trigger: ".o_form_view button[name=action_submit]", run: "click" },
-        { content: "Confirm submission", trigger: ".modal-footer .btn-primary", run: "click" },
+        // The submission is checked first, then confirmed in a dialog.
+        { content: "Submit", trigger: ".o_form_view button[name=action_open_submit]", run: "click" },
+        { content: "Confirm submission", trigger: ".modal button[name=action_confirm]", run: "click" },
         statusIs("review"),
     ],
 });
