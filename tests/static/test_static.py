@@ -87,13 +87,20 @@ def model_names(addon):
             bases = {ast.unparse(b) for b in node.bases}
             if not bases & {"models.Model", "models.TransientModel"}:
                 continue
+            declared, inherited = None, set()
             for stmt in node.body:
-                if (
-                    isinstance(stmt, ast.Assign)
-                    and any(getattr(t, "id", None) == "_name" for t in stmt.targets)
-                    and isinstance(stmt.value, ast.Constant)
-                ):
-                    names.add(stmt.value.value)
+                if not isinstance(stmt, ast.Assign):
+                    continue
+                targets = {getattr(t, "id", None) for t in stmt.targets}
+                if "_name" in targets and isinstance(stmt.value, ast.Constant):
+                    declared = stmt.value.value
+                if "_inherit" in targets:
+                    values = stmt.value.elts if isinstance(stmt.value, (ast.List, ast.Tuple)) else [stmt.value]
+                    inherited |= {v.value for v in values if isinstance(v, ast.Constant)}
+            # ``_name`` repeated in ``_inherit`` extends Odoo's model (e.g.
+            # ir.rule with a mixin): not a model of the addon.
+            if declared and declared not in inherited:
+                names.add(declared)
     return names
 
 

@@ -10,7 +10,6 @@ from . import xingji_workflow_mixin
 from . import xingji_access_grant
 from . import res_users
 from . import ir_binary
-from . import ir_model_access
 from . import res_groups
 from . import ir_actions_server
 from . import ir_module_module
@@ -36,6 +35,7 @@ from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
 from . import xingji_clue_scope
+from . import xingji_neighbour_mixin
 from . import mail_followers
 from . import mail_message
 from . import mail_notification
@@ -43,4 +43,6 @@ from . import mail_tracking_value
 from . import mail_activity
 from . import ir_attachment
 from . import xingji_home_tile
+from . import xingji_security_rule_guard_mixin
 from . import ir_rule
+from . import ir_model_access

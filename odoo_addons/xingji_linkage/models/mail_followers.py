@@ -92,18 +92,10 @@ def merge_check(records, operation, result, forbidden):
 
 
 class MailFollowers(models.Model):
-    _inherit = "mail.followers"
+    _name = "mail.followers"
+    # The neighbour mixin first: its search and access filters wrap mail's.
+    _inherit = ["xingji.neighbour.mixin", "mail.followers"]
 
     @api.model
     def _xingji_visible_domain(self):
         return visible_document_domain(self.env)
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        domain = restrict_search(self, domain, self._xingji_visible_domain())
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
-        return merge_check(self, operation, result, forbidden)

@@ -3,7 +3,7 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from .mail_followers import forbidden_rows, merge_check, restrict_search, visible_document_domain
+from .mail_followers import visible_document_domain
 
 # Fields of a message that carry the record's content (tracked values too).
 CONTENT_FIELDS = {"body", "tracking_value_ids", "attachment_ids", "subject", "preview"}
@@ -16,21 +16,14 @@ class MailMessage(models.Model):
     recipient outside the knowledge scope (a reported person added by
     mistake, a user removed from the scope) reads nothing."""
 
-    _inherit = "mail.message"
+    _name = "mail.message"
+    # The neighbour mixin first: its search and access filters wrap mail's.
+    _inherit = ["xingji.neighbour.mixin", "mail.message"]
 
     @api.model
     def _xingji_visible_domain(self):
         return visible_document_domain(self.env, "model", "res_id")
 
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        domain = restrict_search(self, domain, self._xingji_visible_domain())
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
-        return merge_check(self, operation, result, forbidden)
 
     def _message_fetch(self, domain, search_term=None, before=None, after=None, around=None, limit=30):
         """The chatter of a confidential record (its messages and tracked

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .mail_followers import forbidden_rows, hidden_document_domain, merge_check, restrict_search
+from .mail_followers import hidden_document_domain
 
 
 class MailNotification(models.Model):
@@ -10,7 +10,9 @@ class MailNotification(models.Model):
     message: notifications of messages on a confidential record the user
     may not read are hidden, his own included (回避)."""
 
-    _inherit = "mail.notification"
+    _name = "mail.notification"
+    # The neighbour mixin first: its search and access filters wrap mail's.
+    _inherit = ["xingji.neighbour.mixin", "mail.notification"]
 
     @api.model
     def _xingji_visible_domain(self):
@@ -20,13 +22,3 @@ class MailNotification(models.Model):
             hidden_document_domain(self.env, "model", "res_id")
         )
         return [("mail_message_id", "not in", hidden)]
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        domain = restrict_search(self, domain, self._xingji_visible_domain())
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
-        return merge_check(self, operation, result, forbidden)

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .mail_followers import forbidden_rows, hidden_document_domain, merge_check, restrict_search
+from .mail_followers import hidden_document_domain
 
 
 class MailTrackingValue(models.Model):
@@ -10,7 +10,9 @@ class MailTrackingValue(models.Model):
     tracked on a confidential record are hidden from whoever may not read
     the record."""
 
-    _inherit = "mail.tracking.value"
+    _name = "mail.tracking.value"
+    # The neighbour mixin first: its search and access filters wrap mail's.
+    _inherit = ["xingji.neighbour.mixin", "mail.tracking.value"]
 
     @api.model
     def _xingji_visible_domain(self):
@@ -20,13 +22,3 @@ class MailTrackingValue(models.Model):
             hidden_document_domain(self.env, "model", "res_id")
         )
         return [("mail_message_id", "not in", hidden)]
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        domain = restrict_search(self, domain, self._xingji_visible_domain())
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
-        return merge_check(self, operation, result, forbidden)
