@@ -146,7 +146,7 @@ def clusters():
             check=True, cwd="/",
         )
         _as_postgres(f"{bindir}/pg_basebackup", "-h", "127.0.0.1", "-p", str(pport), "-U", "root",
-                     "-D", replica, "-R", "-X", "stream", stdout=subprocess.DEVNULL)
+                     "-D", replica, "-R", "-X", "stream", "--checkpoint=fast", stdout=subprocess.DEVNULL)
         # Every statement the replica runs goes to its log: proof of which
         # requests it served (pg_stat_database lags by up to seconds).
         opts = (f"-p {rport} -k {tmp} -c listen_addresses=127.0.0.1 -c hot_standby=on"

@@ -4,6 +4,7 @@ from . import xingji_holiday
 from . import xingji_access_log
 from . import xingji_access_log_checkpoint
 from . import xingji_confidential_mixin
+from . import xingji_neighbour_mixin
 from . import xingji_confidential_line_mixin
 from . import xingji_deadline_mixin
 from . import xingji_workflow_mixin
@@ -35,7 +36,6 @@ from . import xingji_clue_material
 from . import xingji_clue_approval
 from . import xingji_clue_finding
 from . import xingji_clue_scope
-from . import xingji_neighbour_mixin
 from . import mail_followers
 from . import mail_message
 from . import mail_notification

@@ -4,7 +4,7 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
-from .mail_followers import confidential_models
+from .xingji_neighbour_mixin import confidential_models
 
 BINDING_FIELDS = ("res_model", "res_id")
 # What may still change on a frozen file: the share token Odoo sets itself.

@@ -1,94 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Followers of confidential records.
-
-Every internal user may read ``mail.followers`` (an ACL row of ``mail``):
-without a filter, anyone would learn which clue ids exist and who follows
-them.  Rows about a confidential record (a model inheriting
-``xingji.confidential.mixin``) are visible only to users who may read that
-record, the reported persons never included (they are outside its scope).
-
-The helpers below serve the other side doors of a record too: messages,
-notifications, tracking values and activities.
-"""
+"""Followers of confidential records: every internal user may read
+``mail.followers`` (an ACL row of ``mail``); without a filter anyone would
+learn which clue ids exist and who follows them (see the neighbour mixin)."""
 from odoo import api, models
-from odoo.osv import expression
 
-CONFIDENTIAL_MIXIN = "xingji.confidential.mixin"
-
-
-def confidential_models(env):
-    """Names of the concrete models that inherit the confidential mixin."""
-    registry = env.registry
-    if CONFIDENTIAL_MIXIN not in registry:
-        return []
-    return sorted(
-        name
-        for name in registry[CONFIDENTIAL_MIXIN]._inherit_children
-        if name in registry and not registry[name]._abstract
-    )
-
-
-def _readable(env, name):
-    """Sub-select of the records of ``name`` the current user may read
-    (record rules applied), or None when he may read none at all."""
-    model = env[name].with_context(active_test=False)
-    if not model.browse().has_access("read"):
-        return None
-    return model._search([])
-
-
-def hidden_document_domain(env, model_field="res_model", id_field="res_id"):
-    """Domain matching rows about a confidential record that the current
-    user may NOT read (one sub-select per confidential model, record rules
-    of the current user applied)."""
-    domains = []
-    for name in confidential_models(env):
-        readable = _readable(env, name)
-        if readable is None:
-            domains.append([(model_field, "=", name)])
-        else:
-            domains.append([(model_field, "=", name), (id_field, "not in", readable)])
-    return expression.OR(domains) if domains else expression.FALSE_DOMAIN
-
-
-def visible_document_domain(env, model_field="res_model", id_field="res_id"):
-    """The negation of :func:`hidden_document_domain`: rows not about a
-    confidential record, or about one the current user may read."""
-    names = confidential_models(env)
-    domains = [[(model_field, "not in", names)]]
-    for name in names:
-        readable = _readable(env, name)
-        if readable is not None:
-            domains.append([(model_field, "=", name), (id_field, "in", readable)])
-    return expression.OR(domains)
-
-
-def restrict_search(records, domain, visible):
-    """``domain`` restricted to what the current user may see (no-op for
-    the superuser, whose code paths need every row)."""
-    if records.env.su:
-        return domain
-    return expression.AND([domain or [], visible])
-
-
-def forbidden_rows(records, visible):
-    """The rows of ``records`` outside ``visible`` (a domain), in one query."""
-    if records.env.su or not records:
-        return records.browse()
-    ids = [rid for rid in records.ids if isinstance(rid, int)]
-    # sudo: the rows are filtered on their binding, whatever other rules say;
-    # ``visible`` carries the current user's rules on the documents.
-    allowed = records.sudo()._search(expression.AND([[("id", "in", ids)], visible]))
-    allowed_ids = set(allowed)
-    return records.browse([rid for rid in ids if rid not in allowed_ids])
-
-
-def merge_check(records, operation, result, forbidden):
-    if not forbidden:
-        return result
-    if result:
-        return (result[0] | forbidden, result[1])
-    return (forbidden, lambda: forbidden._make_access_error(operation))
+from .xingji_neighbour_mixin import visible_document_domain
 
 
 class MailFollowers(models.Model):

@@ -3,7 +3,7 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from .mail_followers import visible_document_domain
+from .xingji_neighbour_mixin import visible_document_domain
 
 # Fields of a message that carry the record's content (tracked values too).
 CONTENT_FIELDS = {"body", "tracking_value_ids", "attachment_ids", "subject", "preview"}

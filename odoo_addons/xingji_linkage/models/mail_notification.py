@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
 
-from .mail_followers import hidden_document_domain
+from .xingji_neighbour_mixin import hidden_document_domain
 
 
 class MailNotification(models.Model):
