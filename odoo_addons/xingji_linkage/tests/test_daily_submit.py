@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from .attack_common import RpcError, XingjiAttackCase, tagged
 from .clue_common import XingjiClueCase
 
@@ -10,18 +12,30 @@ class TestSubmitChecksBeforeConfirming(XingjiAttackCase, XingjiClueCase):
     that can be submitted."""
 
     def _click(self, clue):
+        """The button as the web client sends it (call_button, selected ids)."""
         self._login(self.user_handler)
         self.env.flush_all()
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_button",
-            {"model": "xingji.clue", "method": "action_open_submit", "args": [clue.ids], "kwargs": {}},
-        )
+        payload = {
+            "jsonrpc": "2.0", "method": "call", "id": 0,
+            "params": {
+                "model": "xingji.clue", "method": "action_open_submit", "args": [clue.ids],
+                "kwargs": {"context": {"lang": "en_US"}},
+            },
+        }
+        body = self.url_open(
+            "/web/dataset/call_button", data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        self.env.invalidate_all()
+        if "error" in body:
+            raise RpcError(body["error"])
+        return body["result"]
 
     def test_incomplete_clue_refused_before_any_confirmation(self):
         clue = self._new_clue(main_problem=False)
-        with self.assertRaises(Exception) as refused:
+        with self.assertRaises(RpcError) as refused:
             self._click(clue)
-        self.assertIn("cannot be submitted yet", str(refused.exception))
+        self.assertIn("cannot be submitted yet", refused.exception.message)
         self.assertEqual(clue.state, "draft")
 
     def test_complete_clue_asks_to_confirm_then_submits(self):

@@ -117,7 +117,10 @@ class TestStatisticsChainRpc(ChainMixin, XingjiAttackCase, XingjiClueCase):
         self.assertNotIn("提交后才移送的线索", texts)
         # The paper form's note in full (its Chinese text once the lead has
         # regenerated the .pot, which Odoo merges over the .po).
-        self.assertTrue(FOOTNOTE_ZH in texts or FOOTNOTE_EN in texts, "The XLSX footnote is the paper form's, in full")
+        self.assertTrue(
+            normalize(FOOTNOTE_ZH) in texts or normalize(FOOTNOTE_EN) in texts,
+            "The XLSX footnote is the paper form's, in full",
+        )
         self.assertIn("涉嫌违纪违法人员", texts)
         self.assertIn("涉嫌职务违法", texts, "Frozen rows print the nature as the clue does")
         # Frozen rows and table refuse every change.
