@@ -826,6 +826,13 @@ class XingjiClue(models.Model):
     def _field_labels(self, names):
         return "、".join(sorted(self._fields[n]._description_string(self.env) for n in names))
 
+    def _creation_message(self):
+        """A code term, translated from the module's .po even while the
+        module's own data (the demo clues) is loaded, before the model's
+        translated name is: never "Problem Clue 创建" in the chatter."""
+        self.ensure_one()
+        return self.env._("Clue %(name)s drafted.", name=self.name)
+
     def _state_label(self):
         self.ensure_one()
         return dict(self._fields["state"]._description_selection(self.env))[self.state]

@@ -4,7 +4,7 @@ their work, the roles on the user form without developer mode."""
 from lxml import etree
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .attack_common import RpcError, XingjiAttackCase
 from .clue_common import XingjiClueCase
@@ -314,3 +314,17 @@ class TestDailyTranslations(XingjiClueCase):
             with self.subTest(field=name):
                 node = root.xpath(f"//sheet//field[@name='{name}']")[0]
                 self.assertIn("state == 'draft'", node.get("required") or "")
+
+
+@tagged("post_install", "-at_install")
+class TestDemoChatterWords(TransactionCase):
+    def test_demo_clue_creation_message_is_chinese(self):
+        clue = self.env.ref("xingji_linkage.clue_demo_draft", raise_if_not_found=False)
+        if not clue:
+            clue = self.env["xingji.clue"].sudo().search([], limit=1, order="id")
+        if not clue:
+            self.skipTest("needs the demo data")
+        first = clue.sudo().message_ids.sorted("id")[:1]
+        self.assertTrue(first, "the demo clue has a creation message")
+        self.assertNotIn("Problem Clue", str(first.body))
+        self.assertIn("起草", str(first.body))
