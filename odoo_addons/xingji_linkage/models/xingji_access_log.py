@@ -36,6 +36,11 @@ from odoo.tools import SQL, config
 
 _logger = logging.getLogger(__name__)
 
+# What ``_entry_values`` gives an entry, written by ``_insert_entries``.
+ENTRY_COLUMNS = (
+    "date", "user_id", "res_model", "res_id", "res_name", "action", "detail", "ip_address",
+    "content_hash", "key_id",
+)
 LOG_ACTIONS = [
     ("open", "Opened"),
     ("download", "Downloaded Attachment"),
@@ -276,13 +281,39 @@ class XingjiAccessLog(models.Model):
             with self.env.registry.cursor() as rw_cr:
                 # sudo: nobody holds create rights on the log, so that no
                 # user can forge an entry; only this method writes it.
-                ids = self.with_env(self.env(cr=rw_cr)).sudo().create(vals_list).ids
+                ids = self._insert_entries(rw_cr, vals_list)
             self._sequence_soon()
             return self.browse(ids)
-        # sudo: as above, only this method writes the log.
-        entries = self.sudo().create(vals_list)
+        ids = self._insert_entries(cr, vals_list)
         self._sequence_soon()
-        return entries.with_env(self.env)
+        return self.browse(ids)
+
+    @api.model
+    def _insert_entries(self, cr, vals_list):
+        """Write the entries in ONE statement and return their ids.
+
+        Not the ORM's ``create``: it splits into statements of 100 rows, so
+        a quarterly export of 10,000 clues cost 100 inserts. Nobody holds
+        create rights on the log (no user can forge an entry); only this
+        method writes it, with the values ``_entry_values`` made."""
+        now = vals_list[0]["date"]
+        uid = self.env.uid
+        columns = ENTRY_COLUMNS + ("create_uid", "create_date", "write_uid", "write_date")
+        placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        rows = SQL(", ").join(
+            SQL(
+                placeholders,
+                *[None if vals[name] is False else vals[name] for name in ENTRY_COLUMNS],
+                uid, now, uid, now,
+            )
+            for vals in vals_list
+        )
+        cr.execute(SQL(
+            "INSERT INTO xingji_access_log (%s) VALUES %s RETURNING id",
+            SQL(", ").join(SQL.identifier(name) for name in columns),
+            rows,
+        ))
+        return [row_id for (row_id,) in cr.fetchall()]
 
     @api.model
     def _is_protected_model(self, name):
