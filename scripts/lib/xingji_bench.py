@@ -17,9 +17,7 @@
    table; exit status 1 if a ratio misses its target.
 """
 import argparse
-import hashlib
 import io
-import json
 import os
 import resource
 import statistics
@@ -448,45 +446,47 @@ class Bench:
 
     # ---------------------------------------------------------- access log
     def gen_log(self, start, stop):
-        """Access-log rows [start, stop) chained exactly as ``_log`` chains
-        them (same payload, same SHA-256), streamed to COPY in chunks."""
+        """Access-log rows [start, stop) written and chained exactly as
+        ``_log`` writes them and ``_sequence_pending`` chains them (same
+        payload, same keyed hashes, the module's own functions), streamed to
+        COPY in chunks."""
+        from odoo.addons.xingji_linkage.models import xingji_access_log as access_log
+
         say(f"access-log rows {start:,}..{stop:,}")
-        Log = self.env["xingji.access.log"]
-        self.cr.execute("SELECT entry_hash FROM xingji_access_log ORDER BY id DESC LIMIT 1")
-        row = self.cr.fetchone()
-        previous = row[0] if row else ""
+        self.cr.execute("SELECT count(*) FROM xingji_access_log WHERE sequence IS NULL")
+        if self.cr.fetchone()[0]:
+            self.env["xingji.access.log"]._sequence_pending(wait=True)
+        self.cr.execute(
+            "SELECT sequence, entry_hash FROM xingji_access_log WHERE sequence IS NOT NULL"
+            " ORDER BY sequence DESC LIMIT 1"
+        )
+        sequence, previous = self.cr.fetchone() or (0, "")
         self.cr.execute("SELECT id, name FROM xingji_clue WHERE name LIKE '%%-BENCH-%%' ORDER BY id LIMIT 5000")
         clues = self.cr.fetchall()
         users = self.user_ids
         base = datetime(2025, 1, 1)
+        key = access_log.log_key()
+        kid = access_log.key_id(key)
         columns = ("date", "user_id", "res_model", "res_id", "res_name", "action", "detail", "ip_address",
-                   "previous_hash", "entry_hash", "create_uid", "write_uid", "create_date", "write_date")
+                   "content_hash", "key_id", "sequence", "previous_hash", "entry_hash",
+                   "create_uid", "write_uid", "create_date", "write_date")
         chunk = 50_000
-
-        def fast_hash(prev, vals):
-            # _hash without the ORM call per row; checked against _hash below
-            payload = {k: (vals[k] if vals[k] not in (None, False) else "") for k in
-                       ("user_id", "res_model", "res_id", "res_name", "action", "detail")}
-            payload["date"] = vals["date"].strftime("%Y-%m-%d %H:%M:%S")
-            text = (prev or "") + json.dumps(payload, sort_keys=True, ensure_ascii=False)
-            return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-        probe = {"date": base, "user_id": users[0], "res_model": "xingji.clue", "res_id": clues[0][0],
-                 "res_name": clues[0][1], "action": "open", "detail": False}
-        hasher = fast_hash if fast_hash("x", probe) == Log._hash("x", probe) else Log._hash
         for lo in range(start, stop, chunk):
             buf = io.StringIO()
             for g in range(lo, min(lo + chunk, stop)):
                 clue_id, clue_name = clues[g % len(clues)]
                 moment = base + timedelta(seconds=g * 30)
                 vals = {"date": moment, "user_id": users[g % len(users)], "res_model": "xingji.clue",
-                        "res_id": clue_id, "res_name": clue_name, "action": "open", "detail": False}
-                vals["previous_hash"] = previous
-                vals["entry_hash"] = previous = hasher(previous, vals)
+                        "res_id": clue_id, "res_name": clue_name, "action": "open", "detail": False,
+                        "ip_address": "10.0.0.1"}
+                content_hash = access_log.digest(key, access_log.payload(vals))
+                sequence += 1
+                entry_hash = access_log.digest(key, access_log.chain_text(sequence, previous, content_hash))
                 stamp = moment.strftime("%Y-%m-%d %H:%M:%S")
                 buf.write("\t".join((stamp, str(vals["user_id"]), "xingji.clue", str(clue_id), clue_name, "open",
-                                     "\\N", "10.0.0.1", vals["previous_hash"], vals["entry_hash"],
-                                     str(vals["user_id"]), str(vals["user_id"]), stamp, stamp)) + "\n")
+                                     "\\N", "10.0.0.1", content_hash, kid, str(sequence), previous or "",
+                                     entry_hash, str(vals["user_id"]), str(vals["user_id"]), stamp, stamp)) + "\n")
+                previous = entry_hash
             buf.seek(0)
             self.cr._obj.copy_expert(f"COPY xingji_access_log ({', '.join(columns)}) FROM STDIN", buf)
             if (lo - start) % 200_000 == 0:
