@@ -55,13 +55,27 @@ def timed(fn, repeat=5, before=None):
     return statistics.median(times), result
 
 
+def timed_pair(fn_a, fn_b, repeat=21, before=None):
+    """Median wall times of ``fn_a`` and ``fn_b``, run alternately so that a
+    change in the machine's load falls on both alike."""
+    times_a, times_b = [], []
+    for _i in range(repeat):
+        for fn, times in ((fn_a, times_a), (fn_b, times_b)):
+            if before:
+                before()
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+    return statistics.median(times_a), statistics.median(times_b)
+
+
 # ---------------------------------------------------------------- setup
 def install(opts):
     import odoo
 
     odoo.tools.config.parse_config(
         ["--addons-path", opts.addons_path, "-d", opts.db, "--log-level", "warn", "--without-demo", "all",
-         "-i", "xingji_linkage,xingji_reports"]
+         "-i", "xingji_linkage,xingji_reports", "--load-language", "zh_CN"]
     )
     from odoo.service import db as dbservice
 
@@ -351,33 +365,65 @@ class Bench:
         self.fill_scope()
 
     def fill_scope(self):
-        """``scope_user_ids`` as ``_compute_scope_user_ids`` fills it, in
-        one statement: create_uid, handler, head of the referring unit,
-        extra scope users, approvers (none here), and once received (or
-        cancelled after transfer) the members of the receiving and transit
-        bodies, plus current grants, minus reported persons' users."""
-        field = self.env["xingji.clue"]._fields["scope_user_ids"]
-        extra = self.env["xingji.clue"]._fields["extra_scope_user_ids"]
+        """The route snapshot (``route_unit_ids``, ``route_user_ids``) and
+        ``scope_user_ids`` as ``_compute_route_snapshot`` and
+        ``_compute_scope_user_ids`` fill them, one statement each.
+
+        Route: the source unit and its head; once received (or cancelled
+        after transfer) the transit body and, unless it still holds the clue
+        (转送 pending), the receiving body, with their members.  Scope:
+        create_uid, handler, the route people, extra scope users, approvers
+        (none here), the liaisons of the units the clue has reached, plus
+        current grants (``gen_grants``), minus reported persons' users."""
+        Clue = self.env["xingji.clue"]
+        field = Clue._fields["scope_user_ids"]
+        extra = Clue._fields["extra_scope_user_ids"]
+        route_users, route_units = Clue._fields["route_user_ids"], Clue._fields["route_unit_ids"]
         rel, c1, c2 = field.relation, field.column1, field.column2
+        received = ("(c.state IN ('transferred','accepted','returned','fed_back','closed')"
+                    " OR (c.state = 'cancelled' AND c.date_transferred IS NOT NULL))")
         self.q(
             f"""
             CREATE TEMP TABLE IF NOT EXISTS bench_todo (id int PRIMARY KEY);
             TRUNCATE bench_todo;
             INSERT INTO bench_todo SELECT c.id FROM xingji_clue c
              WHERE c.name LIKE '%%-BENCH-%%' AND NOT EXISTS (SELECT 1 FROM {rel} r WHERE r.{c1} = c.id);
+            INSERT INTO {route_units.relation} ({route_units.column1}, {route_units.column2})
+            SELECT DISTINCT s.clue, s.unit FROM (
+                SELECT c.id AS clue, c.source_unit_id AS unit FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                UNION ALL SELECT c.id, c.transit_unit_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                         WHERE {received}
+                UNION ALL SELECT c.id, c.receiving_unit_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                         WHERE {received} AND c.transit_state IS DISTINCT FROM 'pending'
+            ) s WHERE s.unit IS NOT NULL;
+            INSERT INTO {route_users.relation} ({route_users.column1}, {route_users.column2})
+            SELECT DISTINCT s.clue, s.u FROM (
+                SELECT c.id AS clue, su.manager_id AS u FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                  JOIN xingji_unit su ON su.id = c.source_unit_id
+                UNION ALL SELECT c.id, m.user_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                  JOIN {route_units.relation} ru ON ru.{route_units.column1} = c.id
+                   AND ru.{route_units.column2} <> c.source_unit_id
+                  JOIN xingji_unit_member_rel m ON m.unit_id = ru.{route_units.column2}
+            ) s WHERE s.u IS NOT NULL;
             INSERT INTO {rel} ({c1}, {c2})
             SELECT DISTINCT s.clue, s.u FROM (
                 SELECT c.id AS clue, c.create_uid AS u FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
                 UNION ALL SELECT c.id, c.handler_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
-                UNION ALL SELECT c.id, su.manager_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
-                          JOIN xingji_unit su ON su.id = c.source_unit_id
+                UNION ALL SELECT r.{route_users.column1}, r.{route_users.column2} FROM {route_users.relation} r
+                          JOIN bench_todo t ON t.id = r.{route_users.column1}
                 UNION ALL SELECT e.{extra.column1}, e.{extra.column2} FROM {extra.relation} e
                           JOIN bench_todo t ON t.id = e.{extra.column1}
-                UNION ALL SELECT c.id, m.user_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
-                          JOIN xingji_unit_member_rel m ON m.unit_id IN (c.receiving_unit_id, c.transit_unit_id)
-                         WHERE c.state IN ('transferred','accepted','returned','fed_back','closed')
-                            OR (c.state = 'cancelled' AND c.date_transferred IS NOT NULL)
+                UNION ALL SELECT c.id, l.user_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                          JOIN xingji_unit_liaison_rel l ON l.unit_id = c.source_unit_id
+                         WHERE c.state <> 'draft' OR c.date_submitted IS NOT NULL
+                UNION ALL SELECT c.id, l.user_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                          JOIN xingji_unit_liaison_rel l ON l.unit_id = c.transit_unit_id
+                         WHERE {received}
+                UNION ALL SELECT c.id, l.user_id FROM xingji_clue c JOIN bench_todo t ON t.id = c.id
+                          JOIN xingji_unit_liaison_rel l ON l.unit_id = c.receiving_unit_id
+                         WHERE {received} AND c.transit_state IS DISTINCT FROM 'pending'
             ) s WHERE s.u IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM xingji_clue_person p WHERE p.clue_id = s.clue AND p.user_id = s.u)
             """
         )
 
@@ -522,7 +568,7 @@ class Bench:
         Clue = env["xingji.clue"]
         self.cr.execute("SELECT id FROM xingji_clue WHERE name LIKE '%%-BENCH-%%' ORDER BY random() LIMIT 200")
         clues = Clue.browse([r[0] for r in self.cr.fetchall()])
-        names = ["scope_user_ids", "person_names", "routing_rule_id", "routed_unit_id", "receiving_unit_id",
+        names = ["route_unit_ids", "route_user_ids", "scope_user_ids", "person_names", "routing_rule_id", "routed_unit_id", "receiving_unit_id",
                  "transit_unit_id"]
         stored = {c.id: {f: c[f] for f in names} for c in clues}
         for fname in names:
@@ -630,8 +676,9 @@ class Bench:
         inv = self.env.invalidate_all
         scoped.web_search_read([], spec, limit=80)
         sup.web_search_read([], spec, limit=80)
-        t_user, res = timed(lambda: scoped.web_search_read([], spec, limit=80), before=inv)
-        t_su, _r = timed(lambda: sup.web_search_read([], spec, limit=80), before=inv)
+        res = scoped.web_search_read([], spec, limit=80)
+        t_user, t_su = timed_pair(lambda: scoped.web_search_read([], spec, limit=80),
+                                  lambda: sup.web_search_read([], spec, limit=80), before=inv)
         self.row(f"clue list, 80 rows: 经办人 (sees {res['length']:,}) vs superuser", t_user, t_su, 1.5)
 
     def measure_form(self, counts):
@@ -640,8 +687,9 @@ class Bench:
         clue = Clue.with_user(self.handler).browse(self.form_clue_id)
         sup = Clue.sudo().browse(self.form_clue_id)
         inv = self.env.invalidate_all
-        t_user, _r = timed(lambda: clue.web_read(spec), before=inv)
-        t_su, _r = timed(lambda: sup.web_read(spec), before=inv)
+        clue.web_read(spec)
+        sup.web_read(spec)
+        t_user, t_su = timed_pair(lambda: clue.web_read(spec), lambda: sup.web_read(spec), before=inv)
         self.row("clue form (web_read): scoped 经办人 vs superuser", t_user, t_su, 1.5)
         a, b = counts
         self.note("clue form: queries at 10 % vs 100 % volume", f"{b['form']} ({b['clues']:,} clues)",
@@ -654,30 +702,38 @@ class Bench:
     def measure_logging(self):
         """A form open with logging vs the same open with ``_log`` switched
         off by a monkeypatch in this process only (whatever ``_log`` does:
-        chain at once or insert now and chain later)."""
-        Log = type(self.env["xingji.access.log"])
+        chain at once or insert now and chain later), run alternately."""
         Clue = self.env["xingji.clue"]
         spec = self.specs("xingji.clue", "form")
         clue = Clue.with_user(self.handler).browse(self.form_clue_id)
         inv = self.env.invalidate_all
-        self.cr.execute("SELECT count(*) FROM xingji_access_log")
-        before = self.cr.fetchone()[0]
-        t_log, _r = timed(lambda: (clue.web_read(spec), self.env.flush_all()), repeat=9, before=inv)
-        self.cr.execute("SELECT count(*) FROM xingji_access_log")
-        written = self.cr.fetchone()[0] - before
-        original = None
-        for cls in Log.__mro__:
-            if "_log" in vars(cls):
-                original = (cls, vars(cls)["_log"])
-                break
         registry_cls = type(self.env["xingji.access.log"])
-        registry_cls._log = lambda self_, records, action, detail=None: self_.browse()
-        try:
-            t_nolog, _r = timed(lambda: (clue.web_read(spec), self.env.flush_all()), repeat=9, before=inv)
-        finally:
-            del registry_cls._log
-            assert original
-        self.row(f"form open with access log ({written} rows written) vs without", t_log, t_nolog, 1.2)
+        assert any("_log" in vars(cls) for cls in registry_cls.__mro__)
+        written = []
+
+        def with_log():
+            clue.web_read(spec)
+            self.env.flush_all()
+
+        def count_written():
+            self.cr.execute("SELECT count(*) FROM xingji_access_log")
+            before = self.cr.fetchone()[0]
+            inv()
+            with_log()
+            self.cr.execute("SELECT count(*) FROM xingji_access_log")
+            written.append(self.cr.fetchone()[0] - before)
+
+        def without_log():
+            registry_cls._log = lambda self_, records, action, detail=None: self_.browse()
+            try:
+                clue.web_read(spec)
+                self.env.flush_all()
+            finally:
+                del registry_cls._log
+
+        t_log, t_nolog = timed_pair(with_log, without_log, before=inv)
+        count_written()
+        self.row(f"form open with access log ({written[0]} row written per opening) vs without", t_log, t_nolog, 1.2)
 
     def measure_quarterly(self):
         Table = self.env["xingji.statistics.table"].with_user(self.leader)

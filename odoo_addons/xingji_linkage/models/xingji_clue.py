@@ -292,6 +292,11 @@ class XingjiClue(models.Model):
     evidence = fields.Text(string="Evidence Leads")
     material_ids = fields.One2many("xingji.clue.material", "clue_id", string="Material List")
     material_count = fields.Integer(compute="_compute_material_count")
+    scope_count = fields.Integer(
+        string="People Who Know of the Clue",
+        compute="_compute_scope_count",
+        help="Size of the knowledge scope; the button opens who they are.",
+    )
     unit_opinion = fields.Text(tracking=True)
     proposed_opinion = fields.Text(string="Proposed Handling of the Referral", tracking=True)
     leader_instruction = fields.Text(tracking=True)
@@ -408,6 +413,11 @@ class XingjiClue(models.Model):
         help="Who may decide the current step, fixed when the clue entered it: later changes "
         "to the approval steps do not change it.",
     )
+    pending_approver_names = fields.Char(
+        string="Awaiting the Decision Of",
+        compute="_compute_pending_approver_names",
+        help="Who may decide the current step (names as shown on the form).",
+    )
     approval_line_ids = fields.One2many(
         "xingji.clue.approval", "clue_id", string="Approval Record", readonly=True, copy=False
     )
@@ -490,6 +500,33 @@ class XingjiClue(models.Model):
         for clue in self:
             clue.material_count = len(clue.material_ids)
 
+    @api.depends("pending_approver_ids")
+    def _compute_pending_approver_names(self):
+        # sudo: the names of who must decide the step are part of the clue
+        # for whoever reads it; as text, the form does not run the res.users
+        # access rules for a list of users on every opening (scripts/bench).
+        for clue in self:
+            clue.pending_approver_names = "、".join(clue.sudo().pending_approver_ids.mapped("name"))
+
+    @api.depends("scope_user_ids")
+    def _compute_scope_count(self):
+        # One grouped count on the scope relation: the form shows the size
+        # and opens the list in a dialog (action_open_scope), instead of
+        # reading every scope user, with the res.users access rules, on
+        # each opening of the form.
+        field = self._fields["scope_user_ids"]
+        ids = tuple(rid for rid in self._ids if isinstance(rid, int))
+        counts = {}
+        if ids:
+            self.flush_model(["scope_user_ids"])
+            counts = dict(self.env.execute_query(SQL(
+                "SELECT %s, count(*) FROM %s WHERE %s IN %s GROUP BY 1",
+                SQL.identifier(field.column1), SQL.identifier(field.relation),
+                SQL.identifier(field.column1), ids,
+            )))
+        for clue in self:
+            clue.scope_count = counts.get(clue.id, 0)
+
     @api.depends(
         "direction", "company_id", "person_ids.cadre_rank", "person_ids.is_party_member"
     )
@@ -540,7 +577,10 @@ class XingjiClue(models.Model):
     @api.depends("receiving_unit_id.member_ids", "direction")
     def _compute_receiver_offline(self):
         for clue in self:
-            clue.receiver_offline = bool(clue.receiving_unit_id) and not clue._receiver_users()
+            # sudo: whether the body has a receiving account decides who
+            # records its answer; no member is shown (and no res.users rule
+            # is run for each member on every form read).
+            clue.receiver_offline = bool(clue.receiving_unit_id) and not clue.sudo()._receiver_users()
 
     # ==================================================================
     # knowledge scope (xingji.confidential.mixin)
@@ -845,7 +885,7 @@ class XingjiClue(models.Model):
             user == self.create_uid
             or user == self.handler_id
             or user == self.source_unit_id.manager_id
-            or user in self.source_unit_id.member_ids
+            or self.source_unit_id._has_member(user)
         )
 
     def _receiver_group(self):
@@ -862,7 +902,7 @@ class XingjiClue(models.Model):
         self.ensure_one()
         if user in self._reported_users():
             return False
-        if user in self.receiving_unit_id.member_ids and user.has_group(self._receiver_group()):
+        if self.receiving_unit_id._has_member(user) and user.has_group(self._receiver_group()):
             return True
         return (
             self.transit_state == "forwarded"
@@ -874,7 +914,7 @@ class XingjiClue(models.Model):
         self.ensure_one()
         return (
             bool(self.transit_unit_id)
-            and user in self.transit_unit_id.member_ids
+            and self.transit_unit_id._has_member(user)
             and user not in self._reported_users()
             and user.has_group("xingji_linkage.group_xingji_discipline")
         )
@@ -1216,6 +1256,23 @@ class XingjiClue(models.Model):
                 )
             )
         return steps
+
+    def action_open_scope(self):
+        """Who knows of the clue (知悉范围) and the users the unit head
+        informed, in a dialog of their own (the stat button of the form)."""
+        self.ensure_one()
+        # A hidden clue and an absent one answer alike (never "the record
+        # does not exist"): the search applies the record rules to both.
+        if not self.search([("id", "=", self.id)]):
+            raise self.env["ir.rule"]._make_access_error("read", self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Knowledge Scope: %(name)s", name=self.name),
+            "res_model": "xingji.clue",
+            "res_id": self.id,
+            "views": [(self.env.ref("xingji_linkage.xingji_clue_view_form_scope").id, "form")],
+            "target": "new",
+        }
 
     def action_open_submit(self):
         """The Submit button: check everything first, then ask to confirm
@@ -1707,7 +1764,7 @@ class XingjiClue(models.Model):
             clue._xingji_workflow_write(vals)
             clue._xingji_workflow_write({"date_deadline": clue._stage_deadline()})
             clue._clear_activities()
-            if self.env.user not in clue.receiving_unit_id.member_ids:
+            if not clue.receiving_unit_id._has_member(self.env.user):
                 clue.message_post(
                     body=self.env._(
                         "Feedback of %(unit)s entered by %(user)s of %(transit)s (the body has no account here).",

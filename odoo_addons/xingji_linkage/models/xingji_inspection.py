@@ -126,7 +126,7 @@ class XingjiInspection(models.Model):
     def _user_organises(self, user):
         """Organisers' members and the team leader run the inspection."""
         self.ensure_one()
-        return user in self.organiser_unit_ids.member_ids or user == self.leader_id
+        return self.organiser_unit_ids._has_member(user) or user == self.leader_id
 
     def _check_organiser(self):
         user = self.env.user

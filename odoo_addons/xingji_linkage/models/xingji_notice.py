@@ -116,7 +116,7 @@ class XingjiNotice(models.Model):
         user = self.env.user
         for notice in self:
             notice.is_issuer = notice._user_is_issuer(user)
-            notice.is_target = user in notice.target_unit_id.member_ids
+            notice.is_target = notice.target_unit_id._has_member(user)
 
     def _user_is_issuer(self, user):
         self.ensure_one()
@@ -124,7 +124,7 @@ class XingjiNotice(models.Model):
             not self.id
             or user == self.issuer_user_id
             or user == self.create_uid
-            or user in self.issuer_unit_id.member_ids
+            or self.issuer_unit_id._has_member(user)
         )
 
     @api.constrains("direction", "notice_type")
@@ -202,7 +202,7 @@ class XingjiNotice(models.Model):
                             name=notice.display_name,
                         )
                     )
-                if RESPONSE_FIELDS & set(vals) and user not in notice.target_unit_id.member_ids:
+                if RESPONSE_FIELDS & set(vals) and not notice.target_unit_id._has_member(user):
                     raise UserError(
                         self.env._(
                             "Only members of %(unit)s answer %(name)s.",
@@ -227,7 +227,7 @@ class XingjiNotice(models.Model):
                 raise UserError(
                     self.env._("Only %(unit)s does this step.", unit=notice.issuer_unit_id.name)
                 )
-            if side == "target" and user not in notice.target_unit_id.member_ids:
+            if side == "target" and not notice.target_unit_id._has_member(user):
                 raise UserError(
                     self.env._("Only %(unit)s does this step.", unit=notice.target_unit_id.name)
                 )

@@ -195,8 +195,8 @@ class XingjiRectification(models.Model):
         if not self.id or user == self.create_uid:
             return True
         return (
-            user in self.issuer_unit_id.member_ids
-            and user not in self.responsible_unit_id.member_ids
+            self.issuer_unit_id._has_member(user)
+            and not self.responsible_unit_id._has_member(user)
         )
 
     # ---------------------------------------------------- deadline mixin API
@@ -267,7 +267,7 @@ class XingjiRectification(models.Model):
     def _check_unit_member(self):
         user = self.env.user
         for task in self:
-            if not self.env.su and user not in task.responsible_unit_id.member_ids:
+            if not self.env.su and not task.responsible_unit_id._has_member(user):
                 raise UserError(
                     self.env._(
                         "Only members of %(unit)s work on and submit this rectification.",
@@ -280,7 +280,7 @@ class XingjiRectification(models.Model):
         for task in self:
             if self.env.su:
                 continue
-            if user in task.responsible_unit_id.member_ids:
+            if task.responsible_unit_id._has_member(user):
                 raise UserError(
                     self.env._(
                         "You belong to %(unit)s: a unit never verifies its own rectification. "
@@ -291,7 +291,7 @@ class XingjiRectification(models.Model):
             # The verifier the issuer named; without one, the issuer side.
             allowed = user == task.verifier_id or user == task.create_uid or user.has_group(
                 "xingji_linkage.group_xingji_leader"
-            ) or (not task.verifier_id and user in task.issuer_unit_id.member_ids)
+            ) or (not task.verifier_id and task.issuer_unit_id._has_member(user))
             if not allowed:
                 raise UserError(
                     self.env._(

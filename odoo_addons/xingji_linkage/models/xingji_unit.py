@@ -159,6 +159,18 @@ class XingjiUnit(models.Model):
             if missing:
                 unit.member_ids = [fields.Command.link(u.id) for u in missing]
 
+    def _has_member(self, user):
+        """Whether ``user`` is a member of one of these units.
+
+        Read from the user's side (his few units, one small query cached
+        for the request) rather than loading every member of the unit with
+        the access rules of ``res.users``: forms ask this for each button.
+        sudo: membership decides what the user may do and is never shown;
+        archived units count, as they do in ``member_ids``."""
+        if not self or not user:
+            return False
+        return bool(self & user.sudo().with_context(active_test=False).xingji_unit_ids)
+
     @api.model
     def _get_units_of_user(self, user=None):
         """Units the given user (default: current) is a member of."""

@@ -36,6 +36,7 @@ from . import test_log_concurrency
 from . import test_attack_clue_scope
 from . import test_attack_unit
 from . import test_clue_form_queries
+from . import test_clue_scope_dialog
 from . import test_clue_route
 from . import test_attack_route
 from . import test_daily_submit

@@ -365,7 +365,6 @@ class XingjiStatisticsTable(models.Model):
         if "xingji.clue" not in env or not units:
             return sections
         Clue = env["xingji.clue"]
-        Person = env["xingji.clue.person"]
         start, end = self._quarter_bounds(year, quarter)
         # The rows are chosen by the ORM (``_search`` applies the current
         # user's record rules) and their columns read in one SQL query each:
@@ -380,15 +379,25 @@ class XingjiStatisticsTable(models.Model):
             order="date_transferred, id",
         )
         columns = ("id", "name", "date_transferred", "main_problem", "nature", "source_unit_id", "receiving_unit_id")
-        clue_rows = env.execute_query_dict(
-            query.select(*(SQL("%s AS %s", SQL.identifier(Clue._table, c), SQL.identifier(c)) for c in columns))
+        # The reported persons come with their clue, in the same query: the
+        # person rule is the clue's knowledge scope (xingji_clue_rules.xml),
+        # which the clue query above already applied, so these are exactly
+        # the persons ``Person._search`` would give, without a second pass
+        # of the scope rule over every person (60 % of the time at 1,500
+        # rows, scripts/bench).
+        Person = env["xingji.clue.person"]
+        Person.check_access("read")
+        persons = SQL(
+            "(SELECT json_agg(json_build_array(p.name, coalesce(p.employer_post, '')) ORDER BY p.id)"
+            " FROM %s p WHERE p.clue_id = %s) AS persons",
+            SQL.identifier(Person._table), SQL.identifier(Clue._table, "id"),
         )
-        person_query = Person._search([("clue_id", "in", [r["id"] for r in clue_rows])], order="id")
-        persons_by_clue = {}
-        for clue_id, name, post in env.execute_query(
-            person_query.select(*(SQL.identifier(Person._table, c) for c in ("clue_id", "name", "employer_post")))
-        ):
-            persons_by_clue.setdefault(clue_id, []).append((name or "", post or ""))
+        clue_rows = env.execute_query_dict(
+            query.select(
+                *(SQL("%s AS %s", SQL.identifier(Clue._table, c), SQL.identifier(c)) for c in columns), persons
+            )
+        )
+        persons_by_clue = {row["id"]: [tuple(person) for person in row["persons"] or ()] for row in clue_rows}
         unit_names = {
             unit.id: unit.name or ""
             for unit in env["xingji.unit"].browse(
