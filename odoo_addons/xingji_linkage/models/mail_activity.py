@@ -1,7 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
-
-from .xingji_neighbour_mixin import visible_document_domain
+from odoo import models
 
 
 class MailActivity(models.Model):
@@ -12,7 +10,3 @@ class MailActivity(models.Model):
     _name = "mail.activity"
     # The neighbour mixin first: its search and access filters wrap mail's.
     _inherit = ["xingji.neighbour.mixin", "mail.activity"]
-
-    @api.model
-    def _xingji_visible_domain(self):
-        return visible_document_domain(self.env)

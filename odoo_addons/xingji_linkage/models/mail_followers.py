@@ -2,16 +2,10 @@
 """Followers of confidential records: every internal user may read
 ``mail.followers`` (an ACL row of ``mail``); without a filter anyone would
 learn which clue ids exist and who follows them (see the neighbour mixin)."""
-from odoo import api, models
-
-from .xingji_neighbour_mixin import visible_document_domain
+from odoo import models
 
 
 class MailFollowers(models.Model):
     _name = "mail.followers"
     # The neighbour mixin first: its search and access filters wrap mail's.
     _inherit = ["xingji.neighbour.mixin", "mail.followers"]
-
-    @api.model
-    def _xingji_visible_domain(self):
-        return visible_document_domain(self.env)

@@ -3,8 +3,6 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from .xingji_neighbour_mixin import visible_document_domain
-
 # Fields of a message that carry the record's content (tracked values too).
 CONTENT_FIELDS = {"body", "tracking_value_ids", "attachment_ids", "subject", "preview"}
 
@@ -19,11 +17,7 @@ class MailMessage(models.Model):
     _name = "mail.message"
     # The neighbour mixin first: its search and access filters wrap mail's.
     _inherit = ["xingji.neighbour.mixin", "mail.message"]
-
-    @api.model
-    def _xingji_visible_domain(self):
-        return visible_document_domain(self.env, "model", "res_id")
-
+    _xingji_document_fields = ("model", "res_id")
 
     def _message_fetch(self, domain, search_term=None, before=None, after=None, around=None, limit=30):
         """The chatter of a confidential record (its messages and tracked

@@ -1,7 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
-
-from .xingji_neighbour_mixin import hidden_document_domain
+from odoo import models
 
 
 class MailTrackingValue(models.Model):
@@ -13,12 +11,4 @@ class MailTrackingValue(models.Model):
     _name = "mail.tracking.value"
     # The neighbour mixin first: its search and access filters wrap mail's.
     _inherit = ["xingji.neighbour.mixin", "mail.tracking.value"]
-
-    @api.model
-    def _xingji_visible_domain(self):
-        # sudo: the hidden messages are selected on their document, whatever
-        # the message rules say; the documents' rules are the current user's.
-        hidden = self.env["mail.message"].sudo()._search(
-            hidden_document_domain(self.env, "model", "res_id")
-        )
-        return [("mail_message_id", "not in", hidden)]
+    _xingji_message_field = "mail_message_id"

@@ -66,17 +66,9 @@ def visible_document_domain(env, model_field="res_model", id_field="res_id"):
     return expression.OR(domains)
 
 
-def restrict_search(records, domain, visible):
-    """``domain`` restricted to what the current user may see (no-op for
-    the superuser, whose code paths need every row)."""
-    if records.env.su:
-        return domain
-    return expression.AND([domain or [], visible])
-
-
 def forbidden_rows(records, visible):
     """The rows of ``records`` outside ``visible`` (a domain), in one query."""
-    if records.env.su or not records:
+    if not records:
         return records.browse()
     ids = [rid for rid in records.ids if isinstance(rid, int)]
     # sudo: the rows are filtered on their binding, whatever other rules say;
@@ -86,35 +78,49 @@ def forbidden_rows(records, visible):
     return records.browse([rid for rid in ids if rid not in allowed_ids])
 
 
-def merge_check(records, operation, result, forbidden):
-    if not forbidden:
-        return result
-    if result:
-        return (result[0] | forbidden, result[1])
-    return (forbidden, lambda: forbidden._make_access_error(operation))
-
-
 class XingjiNeighbourMixin(models.AbstractModel):
     """The rows around a confidential record (followers, messages,
     notifications, tracking values, activities) follow the record: whoever
     may not read it neither finds nor reads them, by search or by id.
 
-    A model inheriting it (listed first in ``_inherit``) defines
-    ``_xingji_visible_domain()``: the rows the current user may see."""
+    A model inheriting it (listed first in ``_inherit``) says where a row
+    names its document: ``_xingji_document_fields`` (model and id fields),
+    or ``_xingji_message_field`` for rows that belong to a message."""
 
     _name = "xingji.neighbour.mixin"
     _description = "Rows Around a Confidential Record"
 
+    _xingji_document_fields = ("res_model", "res_id")
+    _xingji_message_field = None
+
     @api.model
     def _xingji_visible_domain(self):
-        raise NotImplementedError
+        """The rows the current user may see (his rules on the documents)."""
+        if self._xingji_message_field:
+            # sudo: the hidden messages are selected on their document,
+            # whatever the message rules say; the documents' rules are the
+            # current user's.
+            hidden = self.env["mail.message"].sudo()._search(
+                hidden_document_domain(self.env, "model", "res_id")
+            )
+            return [(self._xingji_message_field, "not in", hidden)]
+        return visible_document_domain(self.env, *self._xingji_document_fields)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        domain = restrict_search(self, domain, self._xingji_visible_domain())
+        # The superuser's code paths (mail's own sudo searches) need every
+        # row: the filter is not even built for them.
+        if not self.env.su:
+            domain = expression.AND([domain or [], self._xingji_visible_domain()])
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _check_access(self, operation):
         result = super()._check_access(operation)
+        if self.env.su:
+            return result
         forbidden = forbidden_rows(self - (result[0] if result else self.browse()), self._xingji_visible_domain())
-        return merge_check(self, operation, result, forbidden)
+        if not forbidden:
+            return result
+        if result:
+            return (result[0] | forbidden, result[1])
+        return (forbidden, lambda: forbidden._make_access_error(operation))
