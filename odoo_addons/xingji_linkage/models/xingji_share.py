@@ -144,10 +144,11 @@ class XingjiShare(models.Model):
         for share in self:
             share.can_edit = not share.id or share in editable
 
+    @api.depends_context("uid")
     def _compute_can_manage(self):
         user = self.env.user
         for share in self:
-            share.can_manage = user in share._get_access_revokers()
+            share.can_manage = share._is_access_revoker(user)
 
     # -------------------------------------------------------------- scope
     def _scope_depends(self):
@@ -184,6 +185,12 @@ class XingjiShare(models.Model):
     def _get_access_revokers(self):
         self.ensure_one()
         return self._get_access_approvers() | self.owner_unit_id.member_ids
+
+    def _is_access_revoker(self, user):
+        """Whether ``user`` is among ``_get_access_revokers()``, without
+        loading every member of the owner unit (asked on every form)."""
+        self.ensure_one()
+        return user in self._get_access_approvers() or self.owner_unit_id._has_member(user)
 
     def _access_request_open_to_outsiders(self):
         # Restricted items are listed (title only) in the directory.
