@@ -34,8 +34,10 @@ _CALENDAR = """
 
 def _working_days(start, end):
     """SQL: working days after ``start`` up to ``end`` (aliases of the
-    calendar joined on the two dates); 0 when ``end`` is before ``start``."""
-    return f"GREATEST({end}.n - {start}.n, 0)"
+    calendar joined on the two dates); 0 when ``end`` is before ``start``,
+    empty when either date is (a stage not reached yet counts in no average:
+    GREATEST alone would turn it into 0)."""
+    return f"CASE WHEN {start}.n IS NULL OR {end}.n IS NULL THEN NULL ELSE GREATEST({end}.n - {start}.n, 0) END"
 
 
 class XingjiClueReport(models.Model):

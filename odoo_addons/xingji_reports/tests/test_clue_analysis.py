@@ -57,6 +57,19 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
             row.days_to_feedback, self.env["xingji.holiday"].count_working_days(date(2026, 3, 27), date(2026, 4, 8))
         )
 
+    def test_stage_not_reached_counts_in_no_average(self):
+        fed_back = self._fault_clue_fed_back()
+        waiting = self._to_transferred()  # transferred, neither accepted nor fed back
+        self.env.flush_all()
+        Report = self.env["xingji.clue.report"]
+        [(accept, feedback)] = Report._read_group(
+            [("clue_id", "in", (fed_back | waiting).ids)], [], ["days_to_accept:avg", "days_to_feedback:avg"]
+        )
+        self.assertEqual((accept, feedback), (0, 7), "an open clue must not pull the averages down as a 0")
+        self.env.cr.execute("SELECT days_to_accept, days_to_feedback FROM xingji_clue_report WHERE clue_id = %s",
+                            [waiting.id])
+        self.assertEqual(self.env.cr.fetchone(), (None, None))
+
     def test_analysis_follows_the_knowledge_scope(self):
         clue = self._fault_clue_fed_back()
         self.env.flush_all()
