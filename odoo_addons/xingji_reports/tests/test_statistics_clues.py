@@ -116,6 +116,21 @@ class TestStatisticsWithClues(XingjiReportCase, XingjiClueCase):
         listed = book["汇总"]["B4"].value + book["汇总"]["B5"].value
         return queries, listed
 
+    def test_reported_persons_follow_the_clue_rule_alone(self):
+        """The table reads reported persons in its clue query, under the
+        clue's rules: that is right only while the person model has no rule
+        but the clue's scope. A new rule on persons must be honoured in
+        ``_collect_sections`` too before this test is changed."""
+        rules = self.env["ir.rule"].sudo().with_context(active_test=False).search(
+            [("model_id.model", "=", "xingji.clue.person")]
+        )
+        self.assertEqual(
+            [(r.domain_force, r["global"], r.active) for r in rules],
+            [("[('clue_id.scope_user_ids', 'in', [user.id])]", True, True)],
+        )
+        clue_rule = self.env.ref("xingji_linkage.xingji_clue_rule_need_to_know")
+        self.assertEqual(clue_rule.domain_force, "[('scope_user_ids', 'in', [user.id])]")
+
     def test_xlsx_query_count_does_not_grow_with_clues(self):
         self._export_queries(1)  # warm the caches
         small, listed_small = self._export_queries(20)
