@@ -614,11 +614,22 @@ class XingjiClue(models.Model):
         users |= self.approval_line_ids.user_id | self.pending_approver_ids
         if self.state != "draft" or self.date_submitted:
             users |= self.source_unit_id.liaison_ids
-        if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
-            users |= self.transit_unit_id.liaison_ids
-            if self.transit_state != "pending":
-                users |= self.receiving_unit_id.liaison_ids
+        users |= (self._route_units() - self.source_unit_id).liaison_ids
         return users
+
+    def _route_units(self):
+        """Units the clue has reached: its source unit; once transferred (or
+        cancelled after transfer) the transit body and, unless the transit
+        body still holds it (转送 pending), the receiving body."""
+        self.ensure_one()
+        units = self.source_unit_id
+        if self.state in RECEIVED_STATES or (self.state == "cancelled" and self.date_transferred):
+            units |= self.transit_unit_id
+            # Through a transit body (转送), the receiving body knows the
+            # clue only once the transit body has forwarded it.
+            if self.transit_state != "pending":
+                units |= self.receiving_unit_id
+        return units
 
     def _get_scope_excluded_users(self):
         return super()._get_scope_excluded_users() | self._reported_users()

@@ -2,9 +2,6 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# States in which the receiving (and transit) body has the clue.
-ROUTE_RECEIVED_STATES = ("transferred", "accepted", "returned", "fed_back", "closed")
-
 
 class XingjiClue(models.Model):
     """Snapshot of the people who entered the route of a clue.
@@ -79,16 +76,7 @@ class XingjiClue(models.Model):
         for clue in self:
             users = Users.browse(stored_users.get(clue._origin.id, []))
             units = Units.browse(stored_units.get(clue._origin.id, []))
-            received = clue.state in ROUTE_RECEIVED_STATES or (
-                clue.state == "cancelled" and clue.date_transferred
-            )
-            on_route = clue.source_unit_id
-            if received:
-                on_route |= clue.transit_unit_id
-                # Through a transit body (转送), the receiving body knows the
-                # clue only once the transit body has forwarded it.
-                if clue.transit_state != "pending":
-                    on_route |= clue.receiving_unit_id
+            on_route = clue._route_units()
             departed = units - on_route
             if departed:
                 # A body the clue was passed on from (or a unit changed in
