@@ -62,9 +62,10 @@ class ResUsers(models.Model):
             return inside if operator == "!=" else [("id", "not in", self._search(inside))]
         return [("groups_id", operator, value), ("groups_id", "in", roles.ids)]
 
-    def _xingji_is_linkage_user(self):
-        self.ensure_one()
-        return bool(self.groups_id & self._xingji_roles())
+    def _xingji_linkage_users(self):
+        """The users of ``self`` who hold a linkage role (roles looked up once)."""
+        roles = self._xingji_roles()
+        return self.filtered(lambda user: user.groups_id & roles)
 
     # ---------------------------------- defaults of a linkage user (daily)
     # NOTE for merges: this class has one create() and one write(); any
@@ -96,8 +97,9 @@ class ResUsers(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         users = super().create(vals_list)
+        linkage = users._xingji_linkage_users()
         for user, vals in zip(users, vals_list):
-            if user._xingji_is_linkage_user():
+            if user in linkage:
                 user._xingji_apply_linkage_defaults(keep=set(vals))
         if self.env.registry.ready:
             # A new user with a linkage role is a security-configuration
@@ -113,12 +115,10 @@ class ResUsers(models.Model):
         groups_change = any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals)
         watch = self.env.registry.ready and (groups_change or "password" in vals)
         before = self._xingji_role_map() if watch else {}
-        linkage_before = self.filtered(lambda u: u._xingji_is_linkage_user()) if groups_change else self
+        linkage_before = self._xingji_linkage_users() if groups_change else self
         result = super().write(vals)
         if groups_change:
-            (self - linkage_before).filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults(
-                keep=set(vals)
-            )
+            (self - linkage_before)._xingji_linkage_users()._xingji_apply_linkage_defaults(keep=set(vals))
         if watch:
             after = self._xingji_role_map()
             changes = []
@@ -137,4 +137,4 @@ class ResUsers(models.Model):
     def _xingji_demo_set_inbox(self):
         """Demo helper: the demo linkage users read their notifications in
         Odoo and land on the linkage home page."""
-        self.filtered(lambda u: u._xingji_is_linkage_user())._xingji_apply_linkage_defaults()
+        self._xingji_linkage_users()._xingji_apply_linkage_defaults()
