@@ -353,27 +353,42 @@ class XingjiAccessLog(models.Model):
         if not changes or not self.env.registry.ready:
             return self.browse()
         entries = self._log_entries([(record, "config", detail) for record, detail in changes])
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._(
+                "%(user)s changed the security configuration of the linkage:",
+                user=self.env.user.name,
+            ),
+            Markup("").join(
+                Markup("<li>%s: %s</li>") % (entry.res_name or "", entry.detail or "")
+                for entry in entries.sudo()
+            ),
+        )
+        self._notify_leaders(entries[:1], self.env._("Security configuration changed"), body)
+        return entries
+
+    @api.model
+    def _notify_leaders(self, record, subject, body):
+        """A server-side notice about ``record`` in every active bureau
+        leader's inbox (the log's changes and its checkpoints)."""
         leaders = self.env.ref("xingji_linkage.group_xingji_leader").users.filtered("active")
         if leaders:
-            body = Markup("<p>%s</p><ul>%s</ul>") % (
-                self.env._(
-                    "%(user)s changed the security configuration of the linkage:",
-                    user=self.env.user.name,
-                ),
-                Markup("").join(
-                    Markup("<li>%s: %s</li>") % (entry.res_name or "", entry.detail or "")
-                    for entry in entries.sudo()
-                ),
-            )
-            # sudo: a server-side notice to the leaders, whoever made the change.
+            # sudo: a server-side notice to the leaders, whoever caused it.
             self.env["mail.thread"].sudo().message_notify(
-                model=self._name,
-                res_id=entries[:1].id,
-                partner_ids=leaders.partner_id.ids,
-                subject=self.env._("Security configuration changed"),
-                body=body,
+                model=record._name, res_id=record.id, partner_ids=leaders.partner_id.ids,
+                subject=subject, body=body,
             )
-        return entries
+
+    @api.model
+    def _chain_head(self):
+        """(position, hash) of the last chained entry, or None."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT sequence, entry_hash FROM xingji_access_log"
+                " WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1"
+            )
+        )
+        return cr.fetchone()
 
     def _sequence_soon(self):
         """Once per transaction: chain the new entries after the commit."""
@@ -438,14 +453,7 @@ class XingjiAccessLog(models.Model):
     @api.model
     def _sequence_batch(self, limit):
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                "SELECT sequence, entry_hash FROM xingji_access_log"
-                " WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1"
-            )
-        )
-        head = cr.fetchone()
-        sequence, previous = head if head else (0, "")
+        sequence, previous = self._chain_head() or (0, "")
         cr.execute(
             SQL(
                 "SELECT id, content_hash, key_id FROM xingji_access_log WHERE sequence IS NULL"

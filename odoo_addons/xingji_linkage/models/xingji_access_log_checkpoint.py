@@ -54,14 +54,9 @@ class XingjiAccessLogCheckpoint(models.Model):
     @api.model
     def _publish(self):
         """Chain what is pending and publish the head if it moved."""
-        self.env["xingji.access.log"]._sequence_pending(wait=True)
-        self.env.cr.execute(
-            SQL(
-                "SELECT sequence, entry_hash FROM xingji_access_log"
-                " WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1"
-            )
-        )
-        head = self.env.cr.fetchone()
+        Log = self.env["xingji.access.log"]
+        Log._sequence_pending(wait=True)
+        head = Log._chain_head()
         if not head:
             return self.browse()
         count, head_hash = head
@@ -76,25 +71,16 @@ class XingjiAccessLogCheckpoint(models.Model):
         checkpoint = Checkpoint.create(
             {"sequence": count, "head_hash": head_hash, "key_id": kid, "signature": signature}
         )
-        leaders = self.env.ref("xingji_linkage.group_xingji_leader").users.filtered("active")
-        if leaders:
-            line = HEAD_LINE.format(count=count, head=head_hash, key=kid, sig=signature)
-            body = Markup("<p>%s</p><p><code>%s</code></p>") % (
-                self.env._(
-                    "Checkpoint of the access log: %(count)s entries. Keep this message: "
-                    "the verification compares the log with it.",
-                    count=count,
-                ),
-                line,
-            )
-            # sudo: a server-side notice to the leaders.
-            self.env["mail.thread"].sudo().message_notify(
-                model=self._name,
-                res_id=checkpoint.id,
-                partner_ids=leaders.partner_id.ids,
-                subject=self.env._("Access log checkpoint"),
-                body=body,
-            )
+        line = HEAD_LINE.format(count=count, head=head_hash, key=kid, sig=signature)
+        body = Markup("<p>%s</p><p><code>%s</code></p>") % (
+            self.env._(
+                "Checkpoint of the access log: %(count)s entries. Keep this message: "
+                "the verification compares the log with it.",
+                count=count,
+            ),
+            line,
+        )
+        Log._notify_leaders(checkpoint, self.env._("Access log checkpoint"), body)
         return checkpoint
 
     # ------------------------------------------------------------- verify
