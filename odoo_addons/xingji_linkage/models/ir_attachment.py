@@ -167,17 +167,8 @@ class IrAttachment(models.Model):
         return result
 
     def _xingji_log_download(self):
-        entries = []
         # sudo: res_model / res_id / name of attachments the user was just
         # allowed to read.
-        for attachment in self.sudo():
-            if not (attachment.res_model and attachment.res_id):
-                continue
-            model = self.env.get(attachment.res_model)
-            if model is None or "scope_user_ids" not in model._fields:
-                continue
-            target = model.browse(attachment.res_id).exists()
-            if target and target._is_access_logged():
-                entries.append((target, "download", attachment.name))
-        if entries:
-            self.env["xingji.access.log"]._log_entries(entries)
+        self.env["xingji.access.log"]._log_documents(
+            [(a.res_model, a.res_id, a.name) for a in self.sudo()], "download"
+        )

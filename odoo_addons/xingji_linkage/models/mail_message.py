@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from odoo import api, models
 
 # Fields of a message that carry the record's content (tracked values too).
@@ -51,18 +49,8 @@ class MailMessage(models.Model):
     def _xingji_log_reading(self):
         if self.env.su:
             return
-        by_model = defaultdict(set)
         # sudo: model and res_id of messages the user was allowed to read.
-        for message in self.sudo():
-            if message.model and message.res_id:
-                by_model[message.model].add(message.res_id)
-        entries = []
-        for model_name, ids in by_model.items():
-            Model = self.env.get(model_name)
-            if Model is None or "scope_user_ids" not in Model._fields:
-                continue
-            for record in Model.browse(sorted(ids)).exists():
-                if record._is_access_logged():
-                    entries.append((record, "open", "Chatter"))
-        if entries:
-            self.env["xingji.access.log"]._log_entries(entries)
+        documents = sorted({(m.model, m.res_id) for m in self.sudo() if m.model and m.res_id})
+        self.env["xingji.access.log"]._log_documents(
+            [(model, res_id, "Chatter") for model, res_id in documents], "open"
+        )

@@ -25,6 +25,7 @@ import hmac
 import json
 import logging
 import threading
+from collections import defaultdict
 from contextlib import contextmanager
 
 from markupsafe import Markup
@@ -33,6 +34,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import SQL, config
+
+from .xingji_neighbour_mixin import confidential_models
 
 _logger = logging.getLogger(__name__)
 
@@ -185,11 +188,7 @@ class XingjiAccessLog(models.Model):
     @api.model
     def _confidential_models(self):
         """Concrete models carrying a knowledge scope."""
-        return [
-            name
-            for name, model in self.env.registry.items()
-            if not model._abstract and model._auto and "scope_user_ids" in model._fields
-        ]
+        return confidential_models(self.env)
 
     def _compute_auditor_visible(self):
         visible = set(self._search([("id", "in", self.ids), ("auditor_visible", "=", True)]))
@@ -287,6 +286,26 @@ class XingjiAccessLog(models.Model):
         ids = self._insert_entries(cr, vals_list)
         self._sequence_soon()
         return self.browse(ids)
+
+    @api.model
+    def _log_documents(self, refs, action):
+        """Log ``action`` on the confidential records named by ``refs``, a
+        list of (model name, record id, detail) taken from rows the user was
+        allowed to read (attachments, messages): one existence query per
+        model, one insert; rows of other models are ignored."""
+        names = set(confidential_models(self.env))
+        by_model = defaultdict(set)
+        for model, res_id, _detail in refs:
+            if model in names and res_id:
+                by_model[model].add(res_id)
+        logged = {}
+        for model, ids in by_model.items():
+            for record in self.env[model].browse(sorted(ids)).exists():
+                if record._is_access_logged():
+                    logged[model, record.id] = record
+        return self._log_entries(
+            [(logged[model, res_id], action, detail) for model, res_id, detail in refs if (model, res_id) in logged]
+        )
 
     @api.model
     def _insert_entries(self, cr, vals_list):
