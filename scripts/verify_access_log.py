@@ -23,7 +23,10 @@ tampered with (each problem is printed with its 1-based position, oldest
 entry first), 2 when the check could not run.
 """
 import argparse
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 
 
 def main(argv=None):
@@ -46,6 +49,13 @@ def main(argv=None):
     if args.addons_path:
         odoo_args += ["--addons-path", args.addons_path]
     odoo.tools.config.parse_config(odoo_args)
+    paths = [p for p in (odoo.tools.config["addons_path"] or "").split(",") if p]
+    if not any(os.path.isdir(os.path.join(p, "xingji_linkage")) for p in paths):
+        # The configuration does not name this repository's addons (e.g.
+        # config/odoo.conf, whose path comes from the command line): add them.
+        from odoo_paths import ROOT
+
+        odoo.tools.config["addons_path"] = ",".join(paths + [os.path.join(ROOT, "odoo_addons")])
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
