@@ -1134,15 +1134,6 @@ class XingjiClue(models.Model):
         )
 
     @api.returns("mail.message", lambda value: value.id)
-    def message_post(self, **kwargs):
-        """A partner named on a message reads it, whatever the scope: whoever
-        posts (the workflow or a user over RPC), only partners of the clue's
-        knowledge scope are named, never a reported person (回避)."""
-        if kwargs.get("partner_ids") and len(self) == 1:
-            allowed = set(self._scope_users().partner_id.ids)
-            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
-        return super().message_post(**kwargs)
-
     def _source_users(self):
         self.ensure_one()
         return (self.create_uid | self.handler_id | self.source_unit_id.manager_id) - self._reported_users()

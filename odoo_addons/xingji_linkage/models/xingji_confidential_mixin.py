@@ -93,18 +93,37 @@ class XingjiConfidentialMixin(models.AbstractModel):
         # sudo: the scope is read to filter partners, never shown.
         return self.sudo().scope_user_ids.partner_id
 
+    def _xingji_open_records(self):
+        """The records of ``self`` whose followers and recipients are not
+        limited to their scope (override: a finding that is not, or not
+        yet, confidential). The others admit only ``_scope_partners()``."""
+        return self.browse()
+
+    def message_post(self, **kwargs):
+        """A partner named on a message reads it, whatever the scope: whoever
+        posts (the workflow or a user over RPC), only partners of the
+        record's knowledge scope are named, never a reported person (回避)."""
+        if kwargs.get("partner_ids") and len(self) == 1 and not self._xingji_open_records():
+            allowed = set(self._scope_partners().ids)
+            kwargs["partner_ids"] = [pid for pid in kwargs["partner_ids"] if pid in allowed]
+        return super().message_post(**kwargs)
+
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
         """Only users of the knowledge scope follow a confidential record,
         whichever path subscribes them: the public ``message_subscribe``,
         the author of a posted message, auto-subscription of assignees."""
         if not partner_ids:
             return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        open_records = self._xingji_open_records()
+        if open_records:
+            super(XingjiConfidentialMixin, open_records)._message_subscribe(partner_ids, subtype_ids, customer_ids)
         # Records whose scope admits the same partners subscribe in one call.
         # A record may come twice (mail.activity subscribes a user once per
         # activity, and a cron gives him two on one clue): each is
         # subscribed once, else the second insert breaks the unique key.
         by_allowed = defaultdict(list)
-        for record in self.browse(dict.fromkeys(self.ids)):
+        restricted = self - open_records
+        for record in restricted.browse(dict.fromkeys(restricted.ids)):
             allowed = set(record._scope_partners().ids)
             by_allowed[tuple(dict.fromkeys(pid for pid in partner_ids if pid in allowed))].append(record.id)
         for pids, ids in by_allowed.items():
@@ -117,9 +136,10 @@ class XingjiConfidentialMixin(models.AbstractModel):
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
         """Notifications never reach anyone outside the knowledge scope."""
         recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
-        if not self:
+        restricted = self - self._xingji_open_records()
+        if not restricted:
             return recipients
-        allowed = set(self._scope_partners().ids)
+        allowed = set(restricted._scope_partners().ids)
         return [r for r in recipients if r["id"] in allowed]
 
     # ------------------------------------------------------------- logging

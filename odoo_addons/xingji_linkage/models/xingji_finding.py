@@ -2,7 +2,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .xingji_confidential_mixin import XingjiConfidentialMixin
 from .xingji_routing_rule import CADRE_RANKS
 
 
@@ -120,21 +119,9 @@ class XingjiFinding(models.Model):
         """Files of a confidential finding are kept with it."""
         return self.filtered("is_confidential")
 
-    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
-        """Only a confidential finding limits its followers to its scope."""
-        confidential = self.filtered("is_confidential")
-        if self - confidential:
-            super(XingjiConfidentialMixin, self - confidential)._message_subscribe(
-                partner_ids, subtype_ids, customer_ids
-            )
-        if confidential:
-            super(XingjiFinding, confidential)._message_subscribe(partner_ids, subtype_ids, customer_ids)
-        return True
-
-    def _notify_get_recipients(self, message, msg_vals, **kwargs):
-        if self and not any(self.mapped("is_confidential")):
-            return super(XingjiConfidentialMixin, self)._notify_get_recipients(message, msg_vals, **kwargs)
-        return super()._notify_get_recipients(message, msg_vals, **kwargs)
+    def _xingji_open_records(self):
+        """Only a confidential finding limits its followers and recipients."""
+        return self.filtered(lambda finding: not finding.is_confidential)
 
     def _unsubscribe_outside_scope(self):
         """A finding that became confidential loses its followers outside
