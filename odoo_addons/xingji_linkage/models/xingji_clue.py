@@ -38,6 +38,13 @@ ENFORCEMENT_ACTIVITIES = [
     ("onsite_inspection", "On-site Inspection"),
     ("other", "Other"),
 ]
+# 问题性质 of a clue; the quarterly table's rows (附件1) use the same keys.
+CLUE_NATURES = [
+    ("party_discipline", "Suspected Party Discipline Violation"),
+    ("duty_violation", "Suspected Duty Violation"),
+    ("duty_crime", "Suspected Duty Crime"),
+    ("other", "Other"),
+]
 # States in which the receiving body knows of the clue.
 RECEIVED_STATES = ["transferred", "accepted", "returned", "fed_back", "closed"]
 
@@ -309,12 +316,7 @@ class XingjiClue(models.Model):
     )
     handler_phone = fields.Char(string="Phone")
     nature = fields.Selection(
-        [
-            ("party_discipline", "Suspected Party Discipline Violation"),
-            ("duty_violation", "Suspected Duty Violation"),
-            ("duty_crime", "Suspected Duty Crime"),
-            ("other", "Other"),
-        ],
+        CLUE_NATURES,
         string="Nature of the Problem",
         tracking=True,
         index=True,

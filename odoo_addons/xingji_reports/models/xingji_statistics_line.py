@@ -2,12 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-NATURES = [
-    ("party_discipline", "Suspected Party Discipline Violation"),
-    ("duty_violation", "Suspected Duty Violation"),
-    ("duty_crime", "Suspected Duty Crime"),
-    ("other", "Other"),
-]
+from odoo.addons.xingji_linkage.models.xingji_clue import CLUE_NATURES
 
 
 class XingjiStatisticsLine(models.Model):
@@ -42,7 +37,7 @@ class XingjiStatisticsLine(models.Model):
     )
     persons_text = fields.Char(string="Persons Suspected of Violations")
     problem = fields.Text(string="Problem Clue", required=True)
-    nature = fields.Selection(NATURES, string="Nature of the Problem")
+    nature = fields.Selection(CLUE_NATURES, string="Nature of the Problem")
     receiving_unit_name = fields.Char(string="Receiving Discipline Inspection Body")
     # The clue a frozen row was copied from (access log) and the users it
     # reports (回避): technical, never shown.

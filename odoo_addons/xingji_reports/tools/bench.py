@@ -11,7 +11,9 @@ from datetime import timedelta
 
 from odoo.tools import SQL
 
-NATURES = ["party_discipline", "duty_violation", "duty_crime", "other"]
+from odoo.addons.xingji_linkage.models.xingji_clue import CLUE_NATURES
+
+NATURES = [key for key, _label in CLUE_NATURES]
 
 
 def insert_clues(env, count, source_units, receiving_unit, scope_users, date_from, date_to, prefix="BENCH"):
