@@ -347,10 +347,7 @@ class XingjiShare(models.Model):
         """Lowering the grade of a gated item, or of an item of a gated
         category, happens only through :meth:`_change_grade` (its approver
         and a reason); every other grade change of such an item is logged."""
-        for share in self:
-            old = previous.get(share.id)
-            if not old or old == share.grade or not share._grade_change_sensitive(old):
-                continue
+        for share, old in self._sensitive_grade_changes(previous):
             if GRADE_RANK[share.grade] < GRADE_RANK[old]:
                 # sudo: the approvers may include users and units the editor cannot read.
                 approvers = share.sudo()._get_access_approvers()
@@ -365,25 +362,34 @@ class XingjiShare(models.Model):
                 )
         self._log_grade_change(previous)
 
-    def _log_grade_change(self, previous, reason=None):
-        Log = self.env["xingji.access.log"]
-        labels = dict(self._fields["grade"]._description_selection(self.env))
+    def _sensitive_grade_changes(self, previous):
+        """(share, old grade) for each share whose grade moved away from
+        ``previous[id]`` in a way that needs approval or is logged."""
+        changes = []
         for share in self:
             old = previous.get(share.id)
-            if not old or old == share.grade or not share._grade_change_sensitive(old):
-                continue
+            if old and old != share.grade and share._grade_change_sensitive(old):
+                changes.append((share, old))
+        return changes
+
+    def _log_grade_change(self, previous, reason=None):
+        labels = dict(self._fields["grade"]._description_selection(self.env))
+        entries = []
+        for share, old in self._sensitive_grade_changes(previous):
             detail = self.env._(
                 "%(old)s → %(new)s", old=labels.get(old, old), new=labels[share.grade]
             )
             if reason:
                 detail = f"{detail}: {reason}"
-            Log._log(share, "grade", detail=detail)
+            entries.append((share, "grade", detail))
             # sudo: the grade change is recorded even by a user who may not
             # read the item any more after lowering or raising it.
             share.sudo().message_post(
                 body=self.env._("Grade changed: %(detail)s", detail=detail),
                 subtype_xmlid="mail.mt_note",
             )
+        # One insert for all the items changed together.
+        self.env["xingji.access.log"]._log_entries(entries)
 
     def _change_grade(self, grade, reason):
         """The Change Grade step: the item's approver lowers a sensitive
