@@ -151,12 +151,7 @@ class XingjiStatisticsSummary(models.Model):
             ("responsible_unit_id", "in", units.ids), ("state", "!=", "cancelled"),
             ("create_date", ">=", start), ("create_date", "<", end),
         ]
-        Task = env["xingji.rectification"]
-        tasks = dict(Task._read_group(task_domain, ["responsible_unit_id"], ["__count"]))
-        done = dict(Task._read_group(task_domain + [("state", "=", "done")], ["responsible_unit_id"], ["__count"]))
-        overdue = dict(
-            Task._read_group(task_domain + [("is_overdue", "=", True)], ["responsible_unit_id"], ["__count"])
-        )
+        tasks = env["xingji.statistics.table"]._rectification_counts(task_domain)
         meetings = dict(
             env["xingji.meeting"]._read_group(
                 [("state", "=", "held"), ("date_start", ">=", start), ("date_start", "<", end),
@@ -174,9 +169,9 @@ class XingjiStatisticsSummary(models.Model):
                     "clue_count": rows.get((unit, False), 0),
                     "off_system_count": rows.get((unit, True), 0),
                     "notice_count": notices.get(unit, 0),
-                    "rectification_count": tasks.get(unit, 0),
-                    "rectification_done_count": done.get(unit, 0),
-                    "rectification_overdue_count": overdue.get(unit, 0),
+                    "rectification_count": tasks.get(unit, (0, 0, 0))[0],
+                    "rectification_done_count": tasks.get(unit, (0, 0, 0))[1],
+                    "rectification_overdue_count": tasks.get(unit, (0, 0, 0))[2],
                 }
                 for unit in units
             ]

@@ -689,21 +689,30 @@ class XingjiStatisticsTable(models.Model):
             tables.append((title, lines))
         rectification = []
         if "xingji.rectification" in self.env:
-            Task = self.env["xingji.rectification"]
             task_domain = [("state", "!=", "cancelled"), ("create_date", ">=", start), ("create_date", "<", end)]
             if units:
                 task_domain.append(("responsible_unit_id", "in", units.ids))
-            totals = dict(Task._read_group(task_domain, ["responsible_unit_id"], ["__count"]))
-            done = dict(Task._read_group(task_domain + [("state", "=", "done")], ["responsible_unit_id"], ["__count"]))
-            overdue = dict(
-                Task._read_group(task_domain + [("is_overdue", "=", True)], ["responsible_unit_id"], ["__count"])
-            )
-            for unit, total in sorted(totals.items(), key=lambda item: item[0].display_name or ""):
-                rectification.append(
-                    [unit.display_name, total, done.get(unit, 0), done.get(unit, 0) / total,
-                     overdue.get(unit, 0), overdue.get(unit, 0) / total]
-                )
+            counts = self._rectification_counts(task_domain)
+            for unit, (total, done, overdue) in sorted(counts.items(), key=lambda item: item[0].display_name or ""):
+                rectification.append([unit.display_name, total, done, done / total, overdue, overdue / total])
         return tables, rectification
+
+    @api.model
+    def _rectification_counts(self, task_domain):
+        """{unit: (tasks, done, overdue)} of the rectification tasks matching
+        ``task_domain``, per responsible unit: two grouped queries (overdue
+        is computed, so it cannot be a group)."""
+        Task = self.env["xingji.rectification"]
+        counts = {}
+        for unit, state, count in Task._read_group(task_domain, ["responsible_unit_id", "state"], ["__count"]):
+            total, done, overdue = counts.get(unit, (0, 0, 0))
+            counts[unit] = (total + count, done + (count if state == "done" else 0), overdue)
+        for unit, count in Task._read_group(
+            task_domain + [("is_overdue", "=", True)], ["responsible_unit_id"], ["__count"]
+        ):
+            total, done, _overdue = counts[unit]
+            counts[unit] = (total, done, count)
+        return counts
 
     @api.model
     def _summary_xlsx(self, year, units=None):
