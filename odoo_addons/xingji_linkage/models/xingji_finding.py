@@ -141,7 +141,10 @@ class XingjiFinding(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        self._unsubscribe_outside_scope()
+        # Only what makes a finding confidential or moves its scope can leave
+        # a follower outside it: not every edit re-reads the followers.
+        if set(vals) & {"severity", "is_referred", "person_ids", "inspection_id"}:
+            self._unsubscribe_outside_scope()
         return res
 
     @api.depends_context("uid")
