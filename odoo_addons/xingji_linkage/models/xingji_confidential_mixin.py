@@ -99,6 +99,9 @@ class XingjiConfidentialMixin(models.AbstractModel):
         yet, confidential). The others admit only ``_scope_partners()``."""
         return self.browse()
 
+    # The mixin is not a mail.thread: the RPC return of mail's method (the
+    # message id) must be declared again.
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         """A partner named on a message reads it, whatever the scope: whoever
         posts (the workflow or a user over RPC), only partners of the
