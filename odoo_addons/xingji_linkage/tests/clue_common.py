@@ -82,6 +82,23 @@ class XingjiClueCase(XingjiCase):
         user = user or self.user_handler
         return self.Clue.with_user(user).create(self._clue_vals(**vals))
 
+    def _parent_headed_by_leader(self, unit):
+        """Puts ``unit`` under a parent unit (测试局) headed by the bureau
+        leader: a unit-head step its own head may not decide passes to him."""
+        unit.parent_id = self.env["xingji.unit"].create(
+            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
+        )
+        return unit.parent_id
+
+    def _new_fault_clue(self, **vals):
+        """A fault clue (to the supervision body) drafted by the head of the
+        discipline body: four eyes, the head of its parent unit decides the
+        unit-head step."""
+        if not self.unit_discipline.parent_id:
+            self._parent_headed_by_leader(self.unit_discipline)
+        defaults = {"direction": "to_supervision", "source_unit_id": self.unit_discipline.id, "nature": False}
+        return self._new_clue(user=self.user_discipline, **{**defaults, **vals})
+
     def _to_transferred(self, clue=None, **vals):
         clue = clue or self._new_clue(**vals)
         clue.action_submit()

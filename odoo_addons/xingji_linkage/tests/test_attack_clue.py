@@ -132,9 +132,7 @@ class TestAttackClue(XingjiAttackCase, XingjiClueCase):
 
     # ---------------------------------------------------- item 3: four eyes
     def test_head_never_approves_his_own_clue(self):
-        self.unit_enforcement.parent_id = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
+        self._parent_headed_by_leader(self.unit_enforcement)
         clue = self._new_clue(user=self.user_unit_manager, handler_id=self.user_unit_manager.id)
         self.rpc(self.user_unit_manager, "xingji.clue", "action_submit", [clue.id])
         self.assertEqual(clue.sudo().state, "review")

@@ -117,16 +117,7 @@ class TestClueRoute(XingjiClueCase):
             clue.action_submit()
 
     def test_fault_referral_requires_art4_content(self):
-        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
-        clue = self._new_clue(
-            user=self.user_discipline,
-            direction="to_supervision",
-            source_unit_id=self.unit_discipline.id,
-            nature=False,
-            person_ids=[person("赵某", "below_division", True)],
-        )
+        clue = self._new_fault_clue(person_ids=[person("赵某", "below_division", True)])
         with self.assertRaises(UserError) as caught:
             clue.action_submit()
         message = str(caught.exception)

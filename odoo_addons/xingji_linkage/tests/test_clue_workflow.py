@@ -132,9 +132,7 @@ class TestClueWorkflow(XingjiClueCase):
         )
         # The head of the discipline body drafted the clue: four eyes, the
         # head of the parent unit decides the unit-head step.
-        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
+        self._parent_headed_by_leader(self.unit_discipline)
         clue.action_submit()
         self.assertEqual(clue.state, "review")
         self.assertEqual(clue.pending_approver_ids, self.user_leader)
@@ -278,10 +276,7 @@ class TestClueWorkflow(XingjiClueCase):
     def test_recusal_reported_user(self):
         # The head of the source unit is reported: he cannot approve; the
         # head of the parent unit decides instead.
-        parent = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
-        self.unit_enforcement.parent_id = parent
+        self._parent_headed_by_leader(self.unit_enforcement)
         clue = self._new_clue(
             person_ids=[
                 Command.create(

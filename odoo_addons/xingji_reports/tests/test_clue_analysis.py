@@ -16,17 +16,8 @@ class TestClueAnalysis(XingjiReportCase, XingjiClueCase):
     def _fault_clue_fed_back(self):
         """Discovered Mon 23 March 2026, transferred (and accepted at once)
         Fri 27 March, fed back Wed 8 April, across the Qingming holiday."""
-        # Four eyes: the head of the discipline body drafts, so the head of
-        # the parent unit decides the unit-head step.
-        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
         with freeze_time("2026-03-27 02:00:00"):
-            clue = self._new_clue(
-                user=self.user_discipline,
-                direction="to_supervision",
-                source_unit_id=self.unit_discipline.id,
-                nature=False,
+            clue = self._new_fault_clue(
                 date_discovered="2026-03-23",
                 source="petition",
                 violation_facts="证据收集不规范",

@@ -100,16 +100,7 @@ class TestClueReports(XingjiReportCase, XingjiClueCase):
                 self.render_pdf("xingji_reports.action_report_clue_transfer", clue, user=user)
 
     def test_written_feedback_of_a_fault_clue(self):
-        # Four eyes: the head of the discipline body drafts, so the head of
-        # the parent unit decides the unit-head step.
-        self.unit_discipline.parent_id = self.env["xingji.unit"].create(
-            {"name": "测试局", "code": "T-BUR", "manager_id": self.user_leader.id}
-        )
-        clue = self._new_clue(
-            user=self.user_discipline,
-            direction="to_supervision",
-            source_unit_id=self.unit_discipline.id,
-            nature=False,
+        clue = self._new_fault_clue(
             main_problem="执法人员未告知当事人陈述申辩权利。",
             violation_facts="违反《行政处罚法》第四十四条。",
             evidence="案卷复印件。",
