@@ -114,6 +114,19 @@ class TestShareGrades(ShareCase):
         self.share_full.sudo().message_subscribe(partner_ids=self.user_leader.partner_id.ids)
         self.assertIn(self.user_leader.partner_id, self.share_full.sudo().message_partner_ids)
 
+    def test_message_names_only_scope_partners(self):
+        """A partner named on a message reads it: on a gated item only the
+        knowledge scope is named; on a full item any linkage user."""
+        named = (self.user_leader | self.user_unit_manager).partner_id
+        message = self.share_gated.with_user(self.user_handler).message_post(
+            body="请阅", message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=named.ids
+        )
+        self.assertEqual(message.sudo().partner_ids, self.user_unit_manager.partner_id)
+        message = self.share_full.with_user(self.user_handler).message_post(
+            body="请阅", message_type="comment", subtype_xmlid="mail.mt_comment", partner_ids=named.ids
+        )
+        self.assertEqual(message.sudo().partner_ids, named)
+
     def test_scoped_heads_when_configured(self):
         head = self.user_leader
         self.unit_supervision.parent_id = self.env["xingji.unit"].create(
